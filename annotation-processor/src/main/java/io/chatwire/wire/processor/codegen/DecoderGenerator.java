@@ -1,0 +1,254 @@
+package io.chatwire.wire.processor.codegen;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.JavaFile;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.ParameterizedTypeName;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import io.chatwire.wire.processor.layout.Leaf;
+import io.chatwire.wire.processor.layout.MessageLayout;
+import io.chatwire.wire.processor.model.FieldDescriptor;
+import io.chatwire.wire.processor.model.LengthMode;
+import io.chatwire.wire.processor.model.MessageDescriptor;
+import io.chatwire.wire.processor.model.WireKind;
+import javax.lang.model.element.Modifier;
+
+/** Generates {@code <Record>Decoder}: a validating flyweight reader over a frame. */
+public final class DecoderGenerator {
+  private static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
+
+  private final MessageLayout layout;
+  private final MessageDescriptor message;
+  private final ClassName record;
+  private final ClassName self;
+  private final boolean big;
+  private final FrameValidation validation;
+
+  private DecoderGenerator(MessageLayout layout) {
+    this.layout = layout;
+    this.message = layout.message();
+    this.record = message.type();
+    this.self = ClassName.get(message.packageName(), message.simpleName() + "Decoder");
+    this.big = message.bigEndian();
+    this.validation = new FrameValidation(layout);
+  }
+
+  /** The decoder's source file for {@code layout}. */
+  public static JavaFile generate(MessageLayout layout) {
+    return new DecoderGenerator(layout).file();
+  }
+
+  private JavaFile file() {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(self)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addAnnotation(Names.generated())
+            .addJavadoc(LayoutDoc.classDoc(layout, "Decoder"));
+    addConstants(type);
+    type.addField(Names.BYTE_BUFFER, "buffer", Modifier.PRIVATE);
+    type.addField(TypeName.INT, "offset", Modifier.PRIVATE);
+    type.addField(TypeName.INT, "length", Modifier.PRIVATE);
+    for (Leaf leaf : layout.leaves()) {
+      if (!leaf.hasStaticOffset()) {
+        type.addField(TypeName.INT, Names.offsetField(leaf), Modifier.PRIVATE);
+      }
+      if (Names.isVariable(leaf)) {
+        type.addField(TypeName.INT, Names.lengthField(leaf), Modifier.PRIVATE);
+      }
+    }
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Creates an unwrapped decoder; call {@link #wrap} before reading.\n")
+            .build());
+    type.addMethod(wrap());
+    type.addMethod(wrapFixedPart());
+    type.addMethod(getter(Names.BYTE_BUFFER, "buffer", "The wrapped buffer."));
+    type.addMethod(getter(TypeName.INT, "offset", "Absolute index of the frame's first byte."));
+    type.addMethod(getter(TypeName.INT, "length", "The frame's length in bytes."));
+    for (Leaf leaf : layout.leaves()) {
+      new DecoderAccessors(leaf, big).addTo(type);
+    }
+    type.addMethod(toRecord());
+    type.addMethod(decode());
+    type.addMethod(validation.frameLength());
+    type.addMethod(toStringMethod());
+    return JavaFile.builder(message.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  private void addConstants(TypeSpec.Builder type) {
+    type.addField(
+        FieldSpec.builder(TypeName.INT, "FIXED_LENGTH", CONSTANT)
+            .addJavadoc(
+                "Bytes before the first field whose position depends on the data: what {@link"
+                    + " #frameLength} needs to see.\n")
+            .initializer("$L", layout.fixedLength())
+            .build());
+    type.addField(
+        FieldSpec.builder(TypeName.INT, "MIN_LENGTH", CONSTANT)
+            .addJavadoc("The shortest valid frame, with every variable field empty.\n")
+            .initializer("$L", layout.minLength())
+            .build());
+    type.addField(
+        FieldSpec.builder(TypeName.INT, "MAX_LENGTH", CONSTANT)
+            .addJavadoc("The longest frame accepted ({@code @Message(maxLength)}).\n")
+            .initializer(
+                layout.maxLength() == Integer.MAX_VALUE ? "Integer.MAX_VALUE" : "$L",
+                layout.maxLength())
+            .build());
+    for (Leaf leaf : layout.leaves()) {
+      if (leaf.hasStaticOffset()) {
+        type.addField(
+            FieldSpec.builder(TypeName.INT, Names.offsetConstant(leaf), CONSTANT)
+                .addJavadoc("Offset of {@code $L} from the start of the frame.\n", leaf.path())
+                .initializer("$L", leaf.staticOffset())
+                .build());
+      }
+      if (leaf.isFixed()) {
+        type.addField(
+            FieldSpec.builder(TypeName.INT, Names.lengthConstant(leaf), CONSTANT)
+                .addJavadoc("Width of {@code $L} in bytes.\n", leaf.path())
+                .initializer("$L", leaf.width())
+                .build());
+      }
+      if (leaf.field().kind() == WireKind.ENUM) {
+        type.addField(
+            FieldSpec.builder(
+                    ParameterizedTypeName.get(Names.CODE_TABLE, leaf.field().javaType()),
+                    Names.codesConstant(leaf),
+                    Modifier.PRIVATE,
+                    Modifier.STATIC,
+                    Modifier.FINAL)
+                .initializer(
+                    "$T.of($T.class, $L)", Names.CODE_TABLE, leaf.field().javaType(), leaf.width())
+                .build());
+      }
+    }
+  }
+
+  private MethodSpec wrap() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("wrap")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(self)
+            .addParameter(Names.BYTE_BUFFER, "src")
+            .addParameter(TypeName.INT, "offset")
+            .addParameter(TypeName.INT, "length")
+            .addJavadoc(
+                "Validates the frame in {@code [offset, offset + length)} of {@code src} and"
+                    + " wraps it. Nothing is copied; accessors read {@code src} directly.\n\n"
+                    + "@param src the buffer holding the frame (its position and order are"
+                    + " ignored)\n"
+                    + "@param offset absolute index of the frame's first byte\n"
+                    + "@param length the frame's exact length in bytes\n"
+                    + "@return this decoder\n"
+                    + "@throws $T if the bytes are not a valid frame; the decoder is then"
+                    + " unchanged\n"
+                    + "@throws IndexOutOfBoundsException if the range is not inside {@code src}\n",
+                Names.MALFORMED);
+    m.addCode(validation.wrapBody());
+    return m.build();
+  }
+
+  private MethodSpec wrapFixedPart() {
+    return MethodSpec.methodBuilder("wrapFixedPart")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(self)
+        .addParameter(Names.BYTE_BUFFER, "src")
+        .addParameter(TypeName.INT, "offset")
+        .addParameter(TypeName.INT, "available")
+        .addJavadoc(
+            "Validates and wraps only the first {@link #FIXED_LENGTH} bytes, for stream"
+                + " transports that must look at the header (e.g. to refuse a declared length)"
+                + " before the rest of the frame arrives. Afterwards only the accessors of"
+                + " fields in that fixed part may be used.\n\n"
+                + "@param src the buffer\n"
+                + "@param offset absolute index of the frame's first byte\n"
+                + "@param available how many bytes of the frame are in {@code src}\n"
+                + "@return this decoder\n"
+                + "@throws $T if fewer than {@link #FIXED_LENGTH} bytes are available or they"
+                + " are invalid\n",
+            Names.MALFORMED)
+        .addCode(validation.fixedPartBody())
+        .build();
+  }
+
+  private static MethodSpec getter(TypeName type, String name, String doc) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(type)
+        .addJavadoc(doc + "\n\n@return the $L\n", name)
+        .addStatement("return $L", name)
+        .build();
+  }
+
+  private MethodSpec toRecord() {
+    return MethodSpec.methodBuilder("toRecord")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(record)
+        .addJavadoc(
+            "Copies the wrapped frame into a new record (allocates; keep it off hot paths)."
+                + " {@code ByteBuffer} components are read-only views of the wrapped buffer.\n\n"
+                + "@return the record\n")
+        .addStatement("return $L", construct(message, ""))
+        .build();
+  }
+
+  private CodeBlock construct(MessageDescriptor m, String accessorPrefix) {
+    CodeBlock.Builder args = CodeBlock.builder();
+    boolean first = true;
+    for (FieldDescriptor f : m.fields()) {
+      String accessor =
+          accessorPrefix.isEmpty() ? f.name() : accessorPrefix + Names.capitalize(f.name());
+      if (!first) {
+        args.add(", ");
+      }
+      first = false;
+      if (f.kind() == WireKind.MESSAGE) {
+        args.add(construct(f.nested(), accessor));
+      } else {
+        args.add("$L()", accessor);
+      }
+    }
+    return CodeBlock.of("new $T($L)", m.type(), args.build());
+  }
+
+  private MethodSpec decode() {
+    return MethodSpec.methodBuilder("decode")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(record)
+        .addParameter(Names.BYTE_BUFFER, "src")
+        .addParameter(TypeName.INT, "offset")
+        .addParameter(TypeName.INT, "length")
+        .addJavadoc(
+            "Decodes the frame of exactly {@code length} bytes at {@code offset} (allocates).\n\n"
+                + "@param src the buffer\n"
+                + "@param offset absolute index of the frame's first byte\n"
+                + "@param length the frame's exact length\n"
+                + "@return the record\n"
+                + "@throws $T if the bytes are not a valid frame\n",
+            Names.MALFORMED)
+        .addStatement("return new $T().wrap(src, offset, length).toRecord()", self)
+        .build();
+  }
+
+  private MethodSpec toStringMethod() {
+    return MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement(
+            "return buffer == null ? $S : toRecord().toString()", self.simpleName() + "[unwrapped]")
+        .build();
+  }
+
+  static boolean isRemainder(Leaf leaf) {
+    return leaf.field().lengthMode() == LengthMode.REMAINDER;
+  }
+}

@@ -1,0 +1,270 @@
+package io.chatwire.wire.processor.codegen;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.JavaFile;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import io.chatwire.wire.processor.layout.Leaf;
+import io.chatwire.wire.processor.layout.MessageLayout;
+import io.chatwire.wire.processor.model.FieldDescriptor;
+import io.chatwire.wire.processor.model.LengthMode;
+import io.chatwire.wire.processor.model.MessageDescriptor;
+import io.chatwire.wire.processor.model.WireKind;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/** Generates {@code <Record>Encoder}: static whole-record encoding plus a flyweight writer. */
+public final class EncoderGenerator {
+  private static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
+
+  private final MessageLayout layout;
+  private final MessageDescriptor message;
+  private final ClassName record;
+  private final ClassName self;
+  private final boolean big;
+
+  private EncoderGenerator(MessageLayout layout) {
+    this.layout = layout;
+    this.message = layout.message();
+    this.record = message.type();
+    this.self = ClassName.get(message.packageName(), message.simpleName() + "Encoder");
+    this.big = message.bigEndian();
+  }
+
+  /** The encoder's source file for {@code layout}. */
+  public static JavaFile generate(MessageLayout layout) {
+    return new EncoderGenerator(layout).file();
+  }
+
+  private JavaFile file() {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(self)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addAnnotation(Names.generated())
+            .addJavadoc(LayoutDoc.classDoc(layout, "Encoder"));
+    type.addField(
+        FieldSpec.builder(TypeName.INT, "FIXED_LENGTH", CONSTANT)
+            .addJavadoc("Bytes before the first variable-length field.\n")
+            .initializer("$L", layout.fixedLength())
+            .build());
+    type.addField(
+        FieldSpec.builder(TypeName.INT, "MAX_LENGTH", CONSTANT)
+            .addJavadoc("The longest frame this encoder writes ({@code @Message(maxLength)}).\n")
+            .initializer(
+                layout.maxLength() == Integer.MAX_VALUE ? "Integer.MAX_VALUE" : "$L",
+                layout.maxLength())
+            .build());
+    new FlyweightWriter(layout, self).addTo(type);
+    type.addMethod(encodedLength());
+    type.addMethod(encode());
+    return JavaFile.builder(message.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  /** {@code value.header().state()} for a leaf. */
+  static CodeBlock valueOf(Leaf leaf) {
+    StringBuilder sb = new StringBuilder("value");
+    for (String part : leaf.valuePath()) {
+      sb.append('.').append(part).append("()");
+    }
+    return CodeBlock.of("$L", sb);
+  }
+
+  static String where(MessageLayout layout, Leaf leaf) {
+    return layout.message().simpleName() + "." + leaf.path();
+  }
+
+  private MethodSpec encodedLength() {
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("$T.requireNonNull(value, $S)", Names.OBJECTS, "value");
+    b.addStatement("long length = $L", layout.minLength());
+    List<String> nestedChecked = new ArrayList<>();
+    for (Leaf leaf : layout.leaves()) {
+      requireNestedNonNull(b, leaf, nestedChecked);
+      b.add(checkLeaf(leaf));
+    }
+    if (layout.maxLength() != Integer.MAX_VALUE) {
+      b.beginControlFlow("if (length > MAX_LENGTH)")
+          .addStatement(
+              "throw new IllegalArgumentException($S + length + $S + MAX_LENGTH)",
+              message.simpleName() + " would be ",
+              " bytes, over maxLength ")
+          .endControlFlow();
+    }
+    b.addStatement("return (int) length");
+    return MethodSpec.methodBuilder("encodedLength")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(TypeName.INT)
+        .addParameter(record, "value")
+        .addJavadoc(
+            "The exact number of bytes {@link #encode} writes for {@code value}, after checking"
+                + " that every value fits its field and every {@code sizeFrom} component equals"
+                + " the length of the data it sizes.\n\n"
+                + "@param value the record\n"
+                + "@return the frame length\n"
+                + "@throws IllegalArgumentException if the record cannot be encoded\n"
+                + "@throws NullPointerException if a component is null\n")
+        .addCode(b.build())
+        .build();
+  }
+
+  private static void requireNestedNonNull(
+      CodeBlock.Builder b, Leaf leaf, List<String> nestedChecked) {
+    StringBuilder path = new StringBuilder("value");
+    StringBuilder dotted = new StringBuilder();
+    List<String> parts = leaf.valuePath();
+    for (int i = 0; i < parts.size() - 1; i++) {
+      path.append('.').append(parts.get(i)).append("()");
+      dotted.append(i == 0 ? "" : ".").append(parts.get(i));
+      if (!nestedChecked.contains(dotted.toString())) {
+        nestedChecked.add(dotted.toString());
+        b.addStatement("$T.requireNonNull($L, $S)", Names.OBJECTS, path, dotted);
+      }
+    }
+  }
+
+  /** Range and consistency checks for one leaf; adds variable lengths to {@code length}. */
+  private CodeBlock checkLeaf(Leaf leaf) {
+    FieldDescriptor f = leaf.field();
+    String where = where(layout, leaf);
+    CodeBlock value = valueOf(leaf);
+    CodeBlock.Builder b = CodeBlock.builder();
+    switch (f.kind()) {
+      case INTEGER:
+      case WIDE_INTEGER:
+        long[] range = WireValues.encodeRange(f);
+        if (range != null) {
+          b.beginControlFlow("if ($L)", WireValues.outOfRange(value, range))
+              .addStatement(
+                  "throw new IllegalArgumentException($S + $L + $S)",
+                  where + " = ",
+                  value,
+                  " does not fit: allowed " + range[0] + " to " + range[1])
+              .endControlFlow();
+        }
+        return b.build();
+      case ENUM:
+        b.addStatement("$T.requireNonNull($L, $S)", Names.OBJECTS, value, where);
+        long maxCode = WireValues.unsignedMax(f.bytes());
+        b.beginControlFlow("if ($L.code() < 0 || $L.code() > $LL)", value, value, maxCode)
+            .addStatement(
+                "throw new IllegalArgumentException($S + $L + $S)",
+                where + " = ",
+                value,
+                " has a code that does not fit " + f.bytes() + " byte(s)")
+            .endControlFlow();
+        return b.build();
+      case STRING:
+      case BYTES:
+        b.addStatement("$T.requireNonNull($L, $S)", Names.OBJECTS, value, where);
+        return variableCheck(leaf, value, where);
+      default:
+        return b.build();
+    }
+  }
+
+  private CodeBlock variableCheck(Leaf leaf, CodeBlock value, String where) {
+    FieldDescriptor f = leaf.field();
+    CodeBlock.Builder b = CodeBlock.builder();
+    String n = "n" + Names.capitalize(leaf.accessor());
+    if (f.kind() == WireKind.STRING) {
+      b.addStatement("int $L = $T.encodedLength($L)", n, Names.UTF8, value);
+    } else {
+      b.addStatement("int $L = $L.remaining()", n, value);
+    }
+    if (f.lengthMode() == LengthMode.FIXED) {
+      String op = f.kind() == WireKind.STRING ? ">" : "!=";
+      String rule = f.kind() == WireKind.STRING ? "at most " : "exactly ";
+      b.beginControlFlow("if ($L $L $L)", n, op, f.bytes())
+          .addStatement(
+              "throw new IllegalArgumentException($S + $L + $S)",
+              where + " is ",
+              n,
+              " bytes; the field takes " + rule + f.bytes())
+          .endControlFlow();
+      return b.build();
+    }
+    if (f.max() >= 0) {
+      b.beginControlFlow("if ($L > $LL)", n, f.max())
+          .addStatement(
+              "throw new IllegalArgumentException($S + $L + $S)",
+              where + " is ",
+              n,
+              " bytes, over max " + f.max())
+          .endControlFlow();
+    }
+    if (f.lengthMode() == LengthMode.SIZE_FROM) {
+      Leaf source = layout.leaves().get(leaf.sizeSource());
+      CodeBlock declared = valueOf(source);
+      b.beginControlFlow("if ($L != $L)", declared, n)
+          .addStatement(
+              "throw new IllegalArgumentException($S + $L + $S + $L + $S)",
+              where(layout, source) + " is ",
+              declared,
+              " but " + leaf.path() + " is ",
+              n,
+              " bytes")
+          .endControlFlow();
+    }
+    b.addStatement("length += $L", n);
+    return b.build();
+  }
+
+  private MethodSpec encode() {
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("int length = encodedLength(value)");
+    b.addStatement("$T.checkFromIndexSize(offset, length, dst.limit())", Names.OBJECTS);
+    b.addStatement("int pos = offset");
+    for (Leaf leaf : layout.leaves()) {
+      FieldDescriptor f = leaf.field();
+      CodeBlock value = valueOf(leaf);
+      CodeBlock pos = CodeBlock.of("pos");
+      switch (f.kind()) {
+        case STRING:
+          if (leaf.isFixed()) {
+            b.addStatement(
+                "$T.fillZeros(dst, pos + $T.encode($L, dst, pos), pos + $L)",
+                Names.WIRE_BUFFERS,
+                Names.UTF8,
+                value,
+                f.bytes());
+            b.addStatement("pos += $L", f.bytes());
+          } else {
+            b.addStatement("pos += $T.encode($L, dst, pos)", Names.UTF8, value);
+          }
+          break;
+        case BYTES:
+          b.addStatement("pos += $T.copyRemaining($L, dst, pos)", Names.WIRE_BUFFERS, value);
+          break;
+        default:
+          b.add(WireValues.write(leaf, "dst", pos, value, big));
+          b.addStatement("pos += $L", f.bytes());
+      }
+    }
+    b.addStatement("return length");
+    return MethodSpec.methodBuilder("encode")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(TypeName.INT)
+        .addParameter(record, "value")
+        .addParameter(Names.BYTE_BUFFER, "dst")
+        .addParameter(TypeName.INT, "offset")
+        .addJavadoc(
+            "Writes {@code value} at {@code offset} with absolute puts; {@code dst}'s position"
+                + " does not move. Nothing is written if the record is invalid.\n\n"
+                + "@param value the record\n"
+                + "@param dst the buffer (its own byte order is ignored)\n"
+                + "@param offset absolute index of the frame's first byte\n"
+                + "@return the number of bytes written\n"
+                + "@throws IllegalArgumentException if the record cannot be encoded\n"
+                + "@throws IndexOutOfBoundsException if the frame does not fit before {@code"
+                + " dst.limit()}\n")
+        .addCode(b.build())
+        .build();
+  }
+}

@@ -1,0 +1,60 @@
+package io.chatwire.wire.processor.codegen;
+
+import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ClassName;
+import io.chatwire.wire.processor.layout.Leaf;
+import io.chatwire.wire.processor.model.LengthMode;
+
+/** Runtime types the generated code refers to, and naming rules shared by the generators. */
+final class Names {
+  static final String RUNTIME = "io.chatwire.wire";
+  static final ClassName BYTE_BUFFER = ClassName.get("java.nio", "ByteBuffer");
+  static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  static final ClassName WIRE_BUFFERS = ClassName.get(RUNTIME, "WireBuffers");
+  static final ClassName UTF8 = ClassName.get(RUNTIME, "Utf8");
+  static final ClassName CODE_TABLE = ClassName.get(RUNTIME, "CodeTable");
+  static final ClassName MALFORMED = ClassName.get(RUNTIME, "MalformedFrameException");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final String PROCESSOR = "io.chatwire.wire.processor.ChatwireProcessor";
+
+  private Names() {}
+
+  static AnnotationSpec generated() {
+    return AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build();
+  }
+
+  /** Field holding a leaf's absolute index when it is not static. */
+  static String offsetField(Leaf leaf) {
+    return leaf.accessor() + "Offset";
+  }
+
+  /** Field holding a variable leaf's byte length. */
+  static String lengthField(Leaf leaf) {
+    return leaf.accessor() + "Length";
+  }
+
+  /** Local variable holding a size source's value while validating. */
+  static String sizeLocal(Leaf leaf) {
+    return "size" + capitalize(leaf.accessor());
+  }
+
+  static String offsetConstant(Leaf leaf) {
+    return leaf.constant() + "_OFFSET";
+  }
+
+  static String lengthConstant(Leaf leaf) {
+    return leaf.constant() + "_LENGTH";
+  }
+
+  static String codesConstant(Leaf leaf) {
+    return leaf.constant() + "_CODES";
+  }
+
+  static boolean isVariable(Leaf leaf) {
+    return leaf.field().lengthMode() != LengthMode.FIXED;
+  }
+
+  static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,49 @@
+package io.chatwire.wire.processor.layout;
+
+import io.chatwire.wire.processor.model.MessageDescriptor;
+import java.util.List;
+
+/**
+ * A message's computed layout.
+ *
+ * <pre>
+ * |&lt;-- fixedLength: leaves with static offsets --&gt;|&lt;-- dynamic part, from firstDynamic --&gt;|
+ * </pre>
+ *
+ * @param message the declaration
+ * @param leaves every wire field, flattened, in order
+ * @param fixedLength bytes from the start of the frame up to the first field whose offset depends
+ *     on data
+ * @param minLength the shortest possible frame (every variable field empty)
+ * @param firstDynamic index of the first leaf without a static offset, or {@code leaves.size()}
+ * @param maxLength the largest frame allowed, {@link Integer#MAX_VALUE} when not limited
+ */
+public record MessageLayout(
+    MessageDescriptor message,
+    List<Leaf> leaves,
+    int fixedLength,
+    int minLength,
+    int firstDynamic,
+    int maxLength) {
+
+  /** Whether any field's offset or width depends on the data. */
+  public boolean isVariable() {
+    return fixedLength != minLength || firstDynamic < leaves.size() || hasVariableLeaf();
+  }
+
+  /** Whether the last leaf takes the rest of the frame. */
+  public boolean endsWithRemainder() {
+    return !leaves.isEmpty()
+        && leaves.get(leaves.size() - 1).field().lengthMode()
+            == io.chatwire.wire.processor.model.LengthMode.REMAINDER;
+  }
+
+  private boolean hasVariableLeaf() {
+    for (Leaf leaf : leaves) {
+      if (!leaf.isFixed()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,79 @@
+package io.chatwire.wire.processor.validate;
+
+import io.chatwire.wire.processor.layout.Leaf;
+import io.chatwire.wire.processor.layout.MessageLayout;
+import io.chatwire.wire.processor.model.LengthMode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks what only shows once nested records are flattened: names, lengths, limits. */
+public final class LayoutValidator {
+  private static final List<String> RESERVED =
+      List.of(
+          "wrap",
+          "wrapFixedPart",
+          "buffer",
+          "offset",
+          "length",
+          "limit",
+          "next",
+          "toRecord",
+          "decode",
+          "encode",
+          "encodedLength",
+          "frameLength",
+          "toString",
+          "hashCode",
+          "equals",
+          "getClass",
+          "notify",
+          "notifyAll",
+          "wait",
+          "clone",
+          "finalize");
+
+  private final Report report;
+
+  /** Creates a validator that records problems in {@code report}. */
+  public LayoutValidator(Report report) {
+    this.report = report;
+  }
+
+  /** Checks {@code layout}; returns whether it can be generated. */
+  public boolean check(MessageLayout layout) {
+    int before = report.size();
+    String record = layout.message().simpleName();
+    Set<String> names = new HashSet<>(RESERVED);
+    for (Leaf leaf : layout.leaves()) {
+      String where = record + "." + leaf.top().name();
+      boolean variable =
+          leaf.field().kind() == io.chatwire.wire.processor.model.WireKind.STRING
+              || leaf.field().kind() == io.chatwire.wire.processor.model.WireKind.BYTES;
+      for (String name :
+          variable
+              ? List.of(leaf.accessor(), leaf.accessor() + "Offset", leaf.accessor() + "Length")
+              : List.of(leaf.accessor())) {
+        if (!names.add(name)) {
+          report.error(Problem.NAME_COLLISION, leaf.top().element(), null, where, name);
+        }
+      }
+      if (leaf.field().lengthMode() == LengthMode.REMAINDER
+          && leaf.index() != layout.leaves().size() - 1) {
+        report.error(
+            Problem.REMAINDER_NOT_LAST, leaf.top().element(), null, where, leaf.top().name());
+      }
+    }
+    int max = layout.message().maxLength();
+    if (max > 0 && max < layout.minLength()) {
+      report.error(
+          Problem.MAX_LENGTH_TOO_SMALL,
+          layout.message().element(),
+          null,
+          record,
+          max,
+          layout.minLength());
+    }
+    return report.size() == before;
+  }
+}

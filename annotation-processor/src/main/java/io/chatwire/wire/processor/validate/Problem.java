@@ -1,0 +1,100 @@
+package io.chatwire.wire.processor.validate;
+
+/**
+ * The catalog of every diagnostic the processor reports. Each has a stable id that appears in
+ * brackets at the start of the message, so that users can search for it and tests can assert on it.
+ * Messages say what is wrong and how to fix it.
+ */
+public enum Problem {
+  NOT_RECORD(
+      "message.notRecord", "@Message can only be placed on a record; declare %s as a record"),
+  PRIVATE("message.private", "%s must not be private: the generated codecs in its package use it"),
+  GENERIC("message.generic", "%s must not have type parameters: a wire layout has fixed types"),
+  MAX_LENGTH("message.maxLength", "maxLength = %d must be 0 (no limit) or positive"),
+  MAX_LENGTH_TOO_SMALL(
+      "message.maxLengthTooSmall",
+      "maxLength = %d is smaller than the shortest frame (%d bytes); raise it or remove it"),
+  EMPTY("message.empty", "%s has no components; declare at least one @Field"),
+  FIELD_MISSING("field.missing", "every component needs @Field; add e.g. @Field(bytes = 1) to %s"),
+  TYPE_UNSUPPORTED(
+      "type.unsupported",
+      "type %s is not supported; use boolean, byte, short, int, long, a WireCode enum, String,"
+          + " ByteBuffer or another @Message record"),
+  ENUM_NOT_WIRE_CODE(
+      "enum.notWireCode",
+      "enum %s must implement io.chatwire.wire.WireCode so each constant has a stable code"),
+  NESTED_NOT_MESSAGE(
+      "nested.notMessage", "record %s is used as a field but is not annotated @Message; add it"),
+  NESTED_ATTRIBUTES(
+      "nested.attributes",
+      "a nested @Message field takes no bytes, sizeFrom, remainder, signed or max; write just"
+          + " @Field"),
+  NESTED_CYCLE("nested.cycle", "%s contains itself through %s; a frame cannot be infinite"),
+  NESTED_INVALID("nested.invalid", "nested message %s has errors of its own; fix those first"),
+  NAME_COLLISION(
+      "nested.collision",
+      "the generated accessor %s() is declared twice (nested fields are flattened as"
+          + " <field><Nested>); rename one component"),
+  LENGTH_MISSING(
+      "length.missing",
+      "say how long the field is: @Field(bytes = N), @Field(sizeFrom = \"sizeField\") or"
+          + " @Field(remainder = true)"),
+  LENGTH_CONFLICT("length.conflict", "set only one of bytes, sizeFrom and remainder (found %s)"),
+  LENGTH_NOT_VARIABLE(
+      "length.notVariable",
+      "%s has a fixed width; only String and ByteBuffer take sizeFrom or remainder; use"
+          + " @Field(bytes = N)"),
+  BYTES_RANGE("bytes.range", "bytes = %d is out of range for %s; use %s"),
+  BYTES_TOO_WIDE("bytes.tooWide", "%s cannot hold every %s %d-byte value; use %s"),
+  SIGNED_NOT_INTEGER(
+      "signed.notInteger",
+      "signed applies to integers of 1 to 8 bytes only; remove it from this %s field"),
+  MAX_NEGATIVE("max.negative", "max = %d must be -1 (no limit) or at least 0"),
+  MAX_UNSUPPORTED("max.unsupported", "max does not apply to %s fields; remove it"),
+  SIZE_FROM_UNKNOWN(
+      "sizeFrom.unknown", "sizeFrom = \"%s\" names no component of %s; known components: %s"),
+  SIZE_FROM_FORWARD(
+      "sizeFrom.forward",
+      "sizeFrom = \"%s\" names a component declared at or after this one; move %s before %s so"
+          + " the length is known first"),
+  SIZE_FROM_NOT_INTEGER(
+      "sizeFrom.notInteger", "sizeFrom = \"%s\" must name an unsigned integer field, but it is %s"),
+  SIZE_FROM_SIGNED(
+      "sizeFrom.signed",
+      "sizeFrom = \"%s\" names a signed field; a length cannot be negative, remove signed there"),
+  SIZE_FROM_SHARED(
+      "sizeFrom.shared",
+      "sizeFrom = \"%s\" is already the size of %s; give each variable field its own size field"),
+  REMAINDER_NOT_LAST(
+      "remainder.notLast",
+      "remainder = true takes the rest of the frame, so it must be on the last component; move"
+          + " %s to the end or use sizeFrom"),
+  INTERNAL(
+      "internal",
+      "the chatwire processor failed on this record (%s); please report it with the record"
+          + " declaration");
+
+  private final String id;
+  private final String template;
+
+  Problem(String id, String template) {
+    this.id = "chatwire." + id;
+    this.template = template;
+  }
+
+  /** The stable id, e.g. {@code chatwire.sizeFrom.forward}. */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * The full message for a problem at {@code where} (e.g. {@code TcrpFrame.roomName}).
+   *
+   * @param where the record and component the problem is on
+   * @param args the template's arguments
+   * @return {@code [id] where: text}
+   */
+  public String format(String where, Object... args) {
+    return "[" + id + "] " + where + ": " + String.format(template, args);
+  }
+}
