@@ -247,13 +247,13 @@ final class FieldReader {
     return Optional.of(field(c, kind, javaType, "", mode, a));
   }
 
-  /** Checks that a fixed-width type got exactly {@code bytes}. */
+  /** Checks that a fixed-width type got {@code bytes} and neither variable form. */
   private boolean fixedOnly(String where, Element c, Attributes a, String what) {
     if (!a.sizeFrom().isEmpty() || a.remainder()) {
       report.error(Problem.LENGTH_NOT_VARIABLE, c, a.mirror(), where, what);
       return false;
     }
-    if (a.bytes() == 0) {
+    if (a.bytes() == 0 && !Annotations.isExplicit(a.mirror(), "bytes")) {
       report.error(Problem.LENGTH_MISSING, c, a.mirror(), where);
       return false;
     }

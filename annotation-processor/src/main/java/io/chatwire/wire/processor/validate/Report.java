@@ -5,6 +5,9 @@ import java.util.List;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /** The problems found in one round, collected first and printed once. */
@@ -33,11 +36,28 @@ public final class Report {
   /** Prints every problem as a compile error. */
   public void printTo(Messager messager) {
     for (Entry e : entries) {
-      if (e.mirror() != null) {
-        messager.printMessage(Diagnostic.Kind.ERROR, e.message(), e.element(), e.mirror());
+      Element target = positioned(e.element());
+      if (e.mirror() != null && target == e.element()) {
+        messager.printMessage(Diagnostic.Kind.ERROR, e.message(), target, e.mirror());
       } else {
-        messager.printMessage(Diagnostic.Kind.ERROR, e.message(), e.element());
+        messager.printMessage(Diagnostic.Kind.ERROR, e.message(), target);
       }
     }
+  }
+
+  /**
+   * javac 17 has no source position for a record component, but it has one for the private
+   * field that backs it, on the same line; report there so the error shows file and line.
+   */
+  private static Element positioned(Element element) {
+    if (element.getKind() != ElementKind.RECORD_COMPONENT) {
+      return element;
+    }
+    for (VariableElement field : ElementFilter.fieldsIn(element.getEnclosingElement().getEnclosedElements())) {
+      if (field.getSimpleName().contentEquals(element.getSimpleName())) {
+        return field;
+      }
+    }
+    return element;
   }
 }

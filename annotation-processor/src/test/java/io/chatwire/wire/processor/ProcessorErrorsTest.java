@@ -1,0 +1,71 @@
+package io.chatwire.wire.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every declaration mistake is exactly one compile error, with a stable id, naming the record and
+ * component, on the line of the offending component, and nothing is generated for that record.
+ */
+class ProcessorErrorsTest {
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          MissingField           | field.missing          | MissingField.b          | int b)
+          UnsupportedFloat       | type.unsupported       | UnsupportedFloat.value  | float value
+          UnsupportedBoxed       | type.unsupported       | UnsupportedBoxed.value  | Integer value
+          EnumNotWireCode        | enum.notWireCode       | EnumNotWireCode.color   | Color color
+          NestedNotMessage       | nested.notMessage      | NestedNotMessage.inner  | Inner inner
+          NestedAttributes       | nested.attributes      | NestedAttributes.inner  | Inner inner
+          NestedCycle            | nested.cycle           | NestedCycle.self        | NestedCycle self
+          LengthMissing          | length.missing         | LengthMissing.name      | String name
+          LengthConflict         | length.conflict        | LengthConflict.body     | ByteBuffer body
+          LengthNotVariable      | length.notVariable     | LengthNotVariable.value | int value
+          BytesZero              | bytes.range            | BytesZero.value         | int value
+          BytesTooMany           | bytes.range            | BytesTooMany.value      | int value
+          BytesTooWide           | bytes.tooWide          | BytesTooWide.value      | int value
+          UnsignedByte           | bytes.tooWide          | UnsignedByte.value      | byte value
+          BooleanWidth           | bytes.range            | BooleanWidth.flag       | boolean flag
+          SizeFromUnknown        | sizeFrom.unknown       | SizeFromUnknown.name    | String name
+          SizeFromForward        | sizeFrom.forward       | SizeFromForward.name    | String name
+          SizeFromNotInteger     | sizeFrom.notInteger    | SizeFromNotInteger.name | String name
+          SizeFromSigned         | sizeFrom.signed        | SizeFromSigned.name     | String name
+          SizeFromShared         | sizeFrom.shared        | SizeFromShared.second   | String second
+          RemainderNotLast       | remainder.notLast      | RemainderNotLast.body   | ByteBuffer body
+          NestedRemainderNotLast | remainder.notLast      | NestedRemainderNotLast.tail | Tail tail
+          SignedString           | signed.notInteger      | SignedString.name       | String name
+          SignedWide             | signed.notInteger      | SignedWide.value        | long value
+          MaxNegative            | max.negative           | MaxNegative.value       | int value
+          MaxOnBoolean           | max.unsupported        | MaxOnBoolean.flag       | boolean flag
+          NotRecord              | message.notRecord      | NotRecord               | @Message
+          PrivateRecord          | message.private        | Hidden                  | @Message
+          GenericRecord          | message.generic        | GenericRecord           | @Message
+          MaxLengthTooSmall      | message.maxLengthTooSmall | MaxLengthTooSmall    | record MaxLengthTooSmall
+          NameCollision          | nested.collision       | NameCollision.header    | Header header
+          """)
+  void reportsOneErrorOnTheComponent(String file, String id, String where, String line) {
+    JavaFileObject source = JavaFileObjects.forResource("bad/" + file + ".java");
+    Compilation compilation =
+        Compiler.javac().withProcessors(new ChatwireProcessor()).compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation.errors()).hasSize(1);
+    assertThat(compilation)
+        .hadErrorContaining("[chatwire." + id + "] " + where + ": ")
+        .inFile(source)
+        .onLineContaining(line);
+    Diagnostic<? extends JavaFileObject> error = compilation.errors().get(0);
+    assertThat(error.getMessage(null)).doesNotContain("Exception").hasSizeGreaterThan(40);
+  }
+}

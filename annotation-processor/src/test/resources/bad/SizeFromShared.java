@@ -1,0 +1,12 @@
+package bad;
+
+import io.chatwire.wire.Field;
+import io.chatwire.wire.Message;
+import io.chatwire.wire.WireCode;
+import java.nio.ByteBuffer;
+
+@Message
+public record SizeFromShared(
+    @Field(bytes = 1) int size,
+    @Field(sizeFrom = "size") String first,
+    @Field(sizeFrom = "size") String second) {}

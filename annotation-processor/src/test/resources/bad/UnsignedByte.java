@@ -1,0 +1,9 @@
+package bad;
+
+import io.chatwire.wire.Field;
+import io.chatwire.wire.Message;
+import io.chatwire.wire.WireCode;
+import java.nio.ByteBuffer;
+
+@Message
+public record UnsignedByte(@Field(bytes = 1) byte value) {}

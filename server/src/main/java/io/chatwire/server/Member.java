@@ -1,0 +1,71 @@
+package io.chatwire.server;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+/** One member of a room: name, token, the IP it is bound to and its last UDP address. */
+final class Member {
+  private final Room room;
+  private final String name;
+  private final byte[] username;
+  private final byte[] token;
+  private final InetAddress ip;
+  private InetSocketAddress address;
+  private long lastSeenMillis;
+
+  Member(Room room, String name, byte[] username, byte[] token, InetAddress ip, long nowMillis) {
+    this.room = room;
+    this.name = name;
+    this.username = username;
+    this.token = token;
+    this.ip = ip;
+    this.lastSeenMillis = nowMillis;
+  }
+
+  Room room() {
+    return room;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** The UTF-8 username, shared: never modify it. */
+  byte[] username() {
+    return username;
+  }
+
+  /** The token as lowercase hex ASCII, shared: never modify it. */
+  byte[] token() {
+    return token;
+  }
+
+  InetAddress ip() {
+    return ip;
+  }
+
+  /** The member's last UDP address, or null while it has sent no datagram. */
+  InetSocketAddress address() {
+    return address;
+  }
+
+  boolean registered() {
+    return address != null;
+  }
+
+  boolean isHost() {
+    return room.host() == this;
+  }
+
+  long lastSeenMillis() {
+    return lastSeenMillis;
+  }
+
+  /** Records a datagram from {@code source} (whose IP the caller has checked) at {@code now}. */
+  void seen(InetSocketAddress source, long nowMillis) {
+    if (address == null || address.getPort() != source.getPort()) {
+      address = source;
+    }
+    lastSeenMillis = nowMillis;
+  }
+}
