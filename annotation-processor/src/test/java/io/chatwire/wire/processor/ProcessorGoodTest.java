@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +79,9 @@ class ProcessorGoodTest {
       assertThat(task.call()).isFalse();
     }
 
-    assertThat(diagnostics.toString()).contains("[chatwire.sizeFrom.forward]").doesNotContain("Ping");
+    assertThat(diagnostics.toString())
+        .contains("[chatwire.sizeFrom.forward]")
+        .doesNotContain("Ping");
     assertThat(generated.resolve("good/PingDecoder.java")).exists();
     assertThat(generated.resolve("good/PingEncoder.java")).exists();
     assertThat(generated.resolve("bad/SizeFromForwardDecoder.java")).doesNotExist();

@@ -284,10 +284,11 @@ final class FrameValidation {
         if (limited()) {
           b.beginControlFlow("if (pos - offset > MAX_LENGTH)")
               .addStatement(
-                  "throw new $T($S, (int) (pos - offset), \"declared length makes the frame at"
+                  "throw new $T($S, at$L - offset, \"declared length makes the frame at"
                       + " least \" + (pos - offset) + \" bytes, over maxLength \" + MAX_LENGTH)",
                   Names.MALFORMED,
-                  source.path())
+                  source.path(),
+                  Names.capitalize(source.accessor()))
               .endControlFlow();
         }
       } else {

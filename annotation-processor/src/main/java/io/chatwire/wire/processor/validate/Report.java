@@ -46,14 +46,15 @@ public final class Report {
   }
 
   /**
-   * javac 17 has no source position for a record component, but it has one for the private
-   * field that backs it, on the same line; report there so the error shows file and line.
+   * javac 17 has no source position for a record component, but it has one for the private field
+   * that backs it, on the same line; report there so the error shows file and line.
    */
   private static Element positioned(Element element) {
     if (element.getKind() != ElementKind.RECORD_COMPONENT) {
       return element;
     }
-    for (VariableElement field : ElementFilter.fieldsIn(element.getEnclosingElement().getEnclosedElements())) {
+    for (VariableElement field :
+        ElementFilter.fieldsIn(element.getEnclosingElement().getEnclosedElements())) {
       if (field.getSimpleName().contentEquals(element.getSimpleName())) {
         return field;
       }
