@@ -269,7 +269,7 @@ public final class PingDecoder {
     pos += 1;
     pos += sizeNameSize;
     if (pos - offset > MAX_LENGTH) {
-      throw new MalformedFrameException("nameSize", (int) (pos - offset), "declared length makes the frame at least " + (pos - offset) + " bytes, over maxLength " + MAX_LENGTH);
+      throw new MalformedFrameException("nameSize", atNameSize - offset, "declared length makes the frame at least " + (pos - offset) + " bytes, over maxLength " + MAX_LENGTH);
     }
     if (pos - offset > MAX_LENGTH) {
       throw new MalformedFrameException("Ping", 0, "frame of " + (pos - offset) + " bytes is over maxLength " + MAX_LENGTH);

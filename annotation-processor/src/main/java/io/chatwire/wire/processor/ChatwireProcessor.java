@@ -1,9 +1,10 @@
 package io.chatwire.wire.processor;
 
 import com.google.auto.service.AutoService;
-import com.squareup.javapoet.JavaFile;
+import com.sun.source.util.Trees;
 import io.chatwire.wire.processor.codegen.DecoderGenerator;
 import io.chatwire.wire.processor.codegen.EncoderGenerator;
+import io.chatwire.wire.processor.docs.DocsWriter;
 import io.chatwire.wire.processor.layout.LayoutPlanner;
 import io.chatwire.wire.processor.layout.MessageLayout;
 import io.chatwire.wire.processor.model.MessageDescriptor;
@@ -18,11 +19,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 
 /**
  * Entry point: for every {@code @Message} record, reads the declaration, validates it, plans the
@@ -40,9 +43,41 @@ import javax.lang.model.element.TypeElement;
 public final class ChatwireProcessor extends AbstractProcessor {
   static final String MESSAGE = "io.chatwire.wire.Message";
 
+  private DocsWriter docs;
+  private Trees trees;
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(MESSAGE);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return DocsWriter.OPTIONS;
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    try {
+      docs = new DocsWriter(env.getOptions());
+    } catch (IllegalArgumentException e) {
+      env.getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR,
+              Problem.OPTION.format("chatwire.dissector.ports", e.getMessage()));
+      docs =
+          new DocsWriter(java.util.Map.of("chatwire.docs", "false", "chatwire.dissector", "false"));
+    }
+    trees = treesOf(env);
+  }
+
+  private static Trees treesOf(ProcessingEnvironment env) {
+    try {
+      return Trees.instance(env);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override
@@ -52,13 +87,18 @@ public final class ChatwireProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (round.processingOver()) {
+      writeDocs();
+      return false;
+    }
     TypeElement message = processingEnv.getElementUtils().getTypeElement(MESSAGE);
     if (message == null) {
       return false;
     }
     Report report = new Report();
     DescriptorReader reader =
-        new DescriptorReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), report);
+        new DescriptorReader(
+            processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees, report);
     List<Element> elements = new ArrayList<>(round.getElementsAnnotatedWith(message));
     elements.sort(Comparator.comparing(Element::toString));
     for (Element element : elements) {
@@ -86,12 +126,18 @@ public final class ChatwireProcessor extends AbstractProcessor {
     if (!new LayoutValidator(report).check(layout)) {
       return;
     }
-    write(EncoderGenerator.generate(layout), type);
-    write(DecoderGenerator.generate(layout), type);
+    EncoderGenerator.generate(layout).writeTo(processingEnv.getFiler());
+    DecoderGenerator.generate(layout).writeTo(processingEnv.getFiler());
+    docs.add(layout, processingEnv.getElementUtils());
   }
 
-  private void write(JavaFile file, TypeElement origin) throws IOException {
-    JavaFile withOrigin = file.toBuilder().build();
-    withOrigin.writeTo(processingEnv.getFiler());
+  private void writeDocs() {
+    try {
+      docs.write(processingEnv.getFiler());
+    } catch (IOException | RuntimeException e) {
+      processingEnv
+          .getMessager()
+          .printMessage(Diagnostic.Kind.ERROR, Problem.INTERNAL.format("layout docs", e));
+    }
   }
 }

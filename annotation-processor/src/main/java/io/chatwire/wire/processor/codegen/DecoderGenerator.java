@@ -46,6 +46,7 @@ public final class DecoderGenerator {
         TypeSpec.classBuilder(self)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addAnnotation(Names.generated())
+            .addOriginatingElement(message.element())
             .addJavadoc(LayoutDoc.classDoc(layout, "Decoder"));
     addConstants(type);
     type.addField(Names.BYTE_BUFFER, "buffer", Modifier.PRIVATE);

@@ -45,6 +45,7 @@ public final class EncoderGenerator {
         TypeSpec.classBuilder(self)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addAnnotation(Names.generated())
+            .addOriginatingElement(message.element())
             .addJavadoc(LayoutDoc.classDoc(layout, "Encoder"));
     type.addField(
         FieldSpec.builder(TypeName.INT, "FIXED_LENGTH", CONSTANT)

@@ -1,6 +1,7 @@
 package io.chatwire.wire.processor.model;
 
 import com.squareup.javapoet.TypeName;
+import java.util.List;
 import javax.lang.model.element.Element;
 
 /**
@@ -18,6 +19,7 @@ import javax.lang.model.element.Element;
  * @param signed whether an integer is two's complement
  * @param max the largest value or byte length, or -1
  * @param nested the nested message, for {@link WireKind#MESSAGE}
+ * @param constants the enum's constants in declaration order, for {@link WireKind#ENUM}
  */
 public record FieldDescriptor(
     String name,
@@ -30,4 +32,5 @@ public record FieldDescriptor(
     String sizeFrom,
     boolean signed,
     long max,
-    MessageDescriptor nested) {}
+    MessageDescriptor nested,
+    List<EnumConstant> constants) {}

@@ -1,6 +1,7 @@
 package io.chatwire.wire.processor.read;
 
 import com.squareup.javapoet.ClassName;
+import com.sun.source.util.Trees;
 import io.chatwire.wire.processor.model.FieldDescriptor;
 import io.chatwire.wire.processor.model.MessageDescriptor;
 import io.chatwire.wire.processor.validate.MessageValidator;
@@ -33,11 +34,15 @@ public final class DescriptorReader {
   private final Map<String, Optional<MessageDescriptor>> done = new HashMap<>();
   private final Deque<String> reading = new ArrayDeque<>();
 
-  /** Creates a reader that records problems in {@code report}. */
-  public DescriptorReader(Elements elements, Types types, Report report) {
+  /**
+   * Creates a reader that records problems in {@code report}.
+   *
+   * @param trees javac's source trees, to read enum codes for docs and dissectors; may be null
+   */
+  public DescriptorReader(Elements elements, Types types, Trees trees, Report report) {
     this.elements = elements;
     this.report = report;
-    this.fieldReader = new FieldReader(elements, types, report, this);
+    this.fieldReader = new FieldReader(elements, types, report, this, new EnumCodes(trees));
   }
 
   /**

@@ -30,8 +30,15 @@ final class FieldReader {
   private final Types types;
   private final Report report;
   private final DescriptorReader messages;
+  private final EnumCodes enumCodes;
 
-  FieldReader(Elements elements, Types types, Report report, DescriptorReader messages) {
+  FieldReader(
+      Elements elements,
+      Types types,
+      Report report,
+      DescriptorReader messages,
+      EnumCodes enumCodes) {
+    this.enumCodes = enumCodes;
     this.elements = elements;
     this.types = types;
     this.report = report;
@@ -178,7 +185,21 @@ final class FieldReader {
         report.error(Problem.MAX_UNSUPPORTED, c, a.mirror(), where, "enum");
         return Optional.empty();
       }
-      return Optional.of(field(c, WireKind.ENUM, javaType, "", LengthMode.FIXED, a));
+      FieldDescriptor f = field(c, WireKind.ENUM, javaType, "", LengthMode.FIXED, a);
+      return Optional.of(
+          new FieldDescriptor(
+              f.name(),
+              c,
+              f.kind(),
+              javaType,
+              "",
+              f.lengthMode(),
+              f.bytes(),
+              "",
+              false,
+              -1,
+              null,
+              enumCodes.read(element)));
     }
     if (element.getKind() == ElementKind.RECORD) {
       return nested(where, c, a, element, javaType);
@@ -218,7 +239,8 @@ final class FieldReader {
             "",
             false,
             -1,
-            nested.get()));
+            nested.get(),
+            List.of()));
   }
 
   private Optional<FieldDescriptor> variable(
@@ -292,7 +314,8 @@ final class FieldReader {
         a.sizeFrom(),
         a.signed(),
         a.max(),
-        null);
+        null,
+        List.of());
   }
 
   private static int bits(TypeKind kind) {

@@ -69,6 +69,7 @@ public enum Problem {
       "remainder.notLast",
       "remainder = true takes the rest of the frame, so it must be on the last component; move"
           + " %s to the end or use sizeFrom"),
+  OPTION("option.invalid", "invalid processor option: %s"),
   INTERNAL(
       "internal",
       "the chatwire processor failed on this record (%s); please report it with the record"

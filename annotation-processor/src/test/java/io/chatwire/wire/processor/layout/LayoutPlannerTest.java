@@ -25,7 +25,8 @@ class LayoutPlannerTest {
         "",
         false,
         -1,
-        null);
+        null,
+        List.of());
   }
 
   private static FieldDescriptor sized(String name, String sizeFrom) {
@@ -40,7 +41,8 @@ class LayoutPlannerTest {
         sizeFrom,
         false,
         -1,
-        null);
+        null,
+        List.of());
   }
 
   private static MessageDescriptor message(String name, int maxLength, FieldDescriptor... f) {
@@ -84,7 +86,8 @@ class LayoutPlannerTest {
             "",
             false,
             -1,
-            header);
+            header,
+            List.of());
     MessageLayout layout = LayoutPlanner.plan(message("Outer", 64, fixed("a", 2), nested));
 
     assertThat(layout.leaves())

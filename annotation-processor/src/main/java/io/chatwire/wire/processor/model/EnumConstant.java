@@ -1,0 +1,12 @@
+package io.chatwire.wire.processor.model;
+
+import java.util.OptionalLong;
+
+/**
+ * One constant of a {@code WireCode} enum, for documentation and dissectors.
+ *
+ * @param name the constant's name
+ * @param code its wire code when it could be read from the source (the constant's first constructor
+ *     argument, when that is an integer literal), else empty
+ */
+public record EnumConstant(String name, OptionalLong code) {}
