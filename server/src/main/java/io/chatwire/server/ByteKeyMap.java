@@ -117,7 +117,8 @@ final class ByteKeyMap<V> {
         return;
       }
       int home = hashes[slot] & mask;
-      // The entry at slot may move into the hole only if its home is not cyclically in (hole, slot].
+      // The entry at slot may move into the hole only if its home is not cyclically in (hole,
+      // slot].
       boolean stays = hole <= slot ? (home > hole && home <= slot) : (home > hole || home <= slot);
       if (!stays) {
         keys[hole] = keys[slot];

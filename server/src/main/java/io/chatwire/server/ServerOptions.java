@@ -79,8 +79,16 @@ public record ServerOptions(
    */
   public ServerOptions withHost(String value) {
     return new ServerOptions(
-        value, tcpPort, udpPort, idleTimeout, maxRooms, maxMembers, maxPayload, maxConnections,
-        requestTimeout, clock);
+        value,
+        tcpPort,
+        udpPort,
+        idleTimeout,
+        maxRooms,
+        maxMembers,
+        maxPayload,
+        maxConnections,
+        requestTimeout,
+        clock);
   }
 
   /**
@@ -91,8 +99,16 @@ public record ServerOptions(
    */
   public ServerOptions withTcpPort(int value) {
     return new ServerOptions(
-        host, value, udpPort, idleTimeout, maxRooms, maxMembers, maxPayload, maxConnections,
-        requestTimeout, clock);
+        host,
+        value,
+        udpPort,
+        idleTimeout,
+        maxRooms,
+        maxMembers,
+        maxPayload,
+        maxConnections,
+        requestTimeout,
+        clock);
   }
 
   /**
@@ -103,8 +119,16 @@ public record ServerOptions(
    */
   public ServerOptions withUdpPort(int value) {
     return new ServerOptions(
-        host, tcpPort, value, idleTimeout, maxRooms, maxMembers, maxPayload, maxConnections,
-        requestTimeout, clock);
+        host,
+        tcpPort,
+        value,
+        idleTimeout,
+        maxRooms,
+        maxMembers,
+        maxPayload,
+        maxConnections,
+        requestTimeout,
+        clock);
   }
 
   /**
@@ -115,8 +139,16 @@ public record ServerOptions(
    */
   public ServerOptions withIdleTimeout(Duration value) {
     return new ServerOptions(
-        host, tcpPort, udpPort, value, maxRooms, maxMembers, maxPayload, maxConnections,
-        requestTimeout, clock);
+        host,
+        tcpPort,
+        udpPort,
+        value,
+        maxRooms,
+        maxMembers,
+        maxPayload,
+        maxConnections,
+        requestTimeout,
+        clock);
   }
 
   /**
@@ -127,8 +159,16 @@ public record ServerOptions(
    */
   public ServerOptions withMaxRooms(int value) {
     return new ServerOptions(
-        host, tcpPort, udpPort, idleTimeout, value, maxMembers, maxPayload, maxConnections,
-        requestTimeout, clock);
+        host,
+        tcpPort,
+        udpPort,
+        idleTimeout,
+        value,
+        maxMembers,
+        maxPayload,
+        maxConnections,
+        requestTimeout,
+        clock);
   }
 
   /**
@@ -139,8 +179,16 @@ public record ServerOptions(
    */
   public ServerOptions withMaxMembers(int value) {
     return new ServerOptions(
-        host, tcpPort, udpPort, idleTimeout, maxRooms, value, maxPayload, maxConnections,
-        requestTimeout, clock);
+        host,
+        tcpPort,
+        udpPort,
+        idleTimeout,
+        maxRooms,
+        value,
+        maxPayload,
+        maxConnections,
+        requestTimeout,
+        clock);
   }
 
   /**
@@ -151,8 +199,16 @@ public record ServerOptions(
    */
   public ServerOptions withMaxPayload(int value) {
     return new ServerOptions(
-        host, tcpPort, udpPort, idleTimeout, maxRooms, maxMembers, value, maxConnections,
-        requestTimeout, clock);
+        host,
+        tcpPort,
+        udpPort,
+        idleTimeout,
+        maxRooms,
+        maxMembers,
+        value,
+        maxConnections,
+        requestTimeout,
+        clock);
   }
 
   /**
@@ -163,8 +219,16 @@ public record ServerOptions(
    */
   public ServerOptions withMaxConnections(int value) {
     return new ServerOptions(
-        host, tcpPort, udpPort, idleTimeout, maxRooms, maxMembers, maxPayload, value,
-        requestTimeout, clock);
+        host,
+        tcpPort,
+        udpPort,
+        idleTimeout,
+        maxRooms,
+        maxMembers,
+        maxPayload,
+        value,
+        requestTimeout,
+        clock);
   }
 
   /**
@@ -175,8 +239,16 @@ public record ServerOptions(
    */
   public ServerOptions withRequestTimeout(Duration value) {
     return new ServerOptions(
-        host, tcpPort, udpPort, idleTimeout, maxRooms, maxMembers, maxPayload, maxConnections,
-        value, clock);
+        host,
+        tcpPort,
+        udpPort,
+        idleTimeout,
+        maxRooms,
+        maxMembers,
+        maxPayload,
+        maxConnections,
+        value,
+        clock);
   }
 
   /**
@@ -187,8 +259,16 @@ public record ServerOptions(
    */
   public ServerOptions withClock(Clock value) {
     return new ServerOptions(
-        host, tcpPort, udpPort, idleTimeout, maxRooms, maxMembers, maxPayload, maxConnections,
-        requestTimeout, value);
+        host,
+        tcpPort,
+        udpPort,
+        idleTimeout,
+        maxRooms,
+        maxMembers,
+        maxPayload,
+        maxConnections,
+        requestTimeout,
+        value);
   }
 
   private static void checkPort(String what, int port) {

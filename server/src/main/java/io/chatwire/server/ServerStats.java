@@ -17,6 +17,7 @@ package io.chatwire.server;
  * @param droppedWrongAddress datagrams with a valid token from another IP address
  * @param droppedOversize messages whose relay datagram would pass 4096 bytes
  * @param sendFailures relay datagrams the socket did not take
+ * @param receiveErrors failed UDP receives
  */
 public record ServerStats(
     int rooms,
@@ -32,7 +33,8 @@ public record ServerStats(
     long droppedBadToken,
     long droppedWrongAddress,
     long droppedOversize,
-    long sendFailures) {
+    long sendFailures,
+    long receiveErrors) {
 
   /**
    * Every dropped datagram, whatever the reason.

@@ -1,0 +1,299 @@
+package io.chatwire.server;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chatwire chat server: a TCRP control plane on TCP and a UDP relay, both served by one event
+ * loop thread; {@link #main} is the command line, {@link #start} the programmatic entry.
+ *
+ * <pre>
+ *   TCP :9001  --TcpControlPlane--> ControlRequests --+--> Membership --> Rooms / Room / Member
+ *                                      | (PBKDF2 on   |         |
+ *                                      v  workers)    |         v  NOTICE / CLOSED / EXPIRED
+ *   UDP :9002  --------------------------------------> UdpRelay ---> every other member
+ * </pre>
+ */
+public final class ChatServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+  private static final int PASSWORD_THREADS = 2;
+  private static final int BACKLOG = 256;
+  private static final int UDP_BUFFER_BYTES = 1 << 20;
+
+  private final ServerOptions options;
+  private final ServerSocketChannel tcp;
+  private final DatagramChannel udp;
+  private final int tcpPort;
+  private final int udpPort;
+  private final EventLoop loop;
+  private final ExecutorService workers;
+  private final Rooms rooms = new Rooms();
+  private final UdpRelay relay;
+  private final Membership membership;
+  private final TcpControlPlane control;
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final CountDownLatch terminated = new CountDownLatch(1);
+  private volatile ServerStats finalStats;
+
+  private ChatServer(
+      ServerOptions options, Selector selector, ServerSocketChannel tcp, DatagramChannel udp)
+      throws IOException {
+    this.options = options;
+    this.tcp = tcp;
+    this.udp = udp;
+    this.tcpPort = ((InetSocketAddress) tcp.getLocalAddress()).getPort();
+    this.udpPort = ((InetSocketAddress) udp.getLocalAddress()).getPort();
+    this.loop = new EventLoop(selector);
+    this.workers = Executors.newFixedThreadPool(PASSWORD_THREADS, daemonThreads());
+    this.relay = new UdpRelay(udp, rooms, options.clock());
+    this.membership =
+        new Membership(rooms, relay, options.clock(), options.idleTimeout().toMillis());
+    ControlRequests requests = new ControlRequests(membership, loop, workers, options, udpPort);
+    this.control = new TcpControlPlane(tcp, selector, requests, options);
+    tcp.register(selector, SelectionKey.OP_ACCEPT, control);
+    udp.register(selector, SelectionKey.OP_READ, relay);
+  }
+
+  /**
+   * Binds both sockets and starts serving.
+   *
+   * @param options the settings; port 0 picks a free port
+   * @return the running server
+   * @throws IOException if a socket cannot be bound
+   */
+  public static ChatServer start(ServerOptions options) throws IOException {
+    InetSocketAddress tcpAddress = address(options.host(), options.tcpPort());
+    InetSocketAddress udpAddress = address(options.host(), options.udpPort());
+    ProtocolFamily family =
+        tcpAddress.getAddress() instanceof Inet4Address
+            ? StandardProtocolFamily.INET
+            : StandardProtocolFamily.INET6;
+    Selector selector = Selector.open();
+    ServerSocketChannel tcp = null;
+    DatagramChannel udp = null;
+    try {
+      tcp = ServerSocketChannel.open(family);
+      tcp.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      tcp.bind(tcpAddress, BACKLOG);
+      tcp.configureBlocking(false);
+      udp = DatagramChannel.open(family);
+      udp.setOption(StandardSocketOptions.SO_RCVBUF, UDP_BUFFER_BYTES);
+      udp.setOption(StandardSocketOptions.SO_SNDBUF, UDP_BUFFER_BYTES);
+      udp.bind(udpAddress);
+      udp.configureBlocking(false);
+      ChatServer server = new ChatServer(options, selector, tcp, udp);
+      server.loop.start(server::sweep, server::stopOnLoop);
+      log.info("listening tcp={} udp={} on {}", server.tcpPort, server.udpPort, options.host());
+      return server;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(udp);
+      closeQuietly(tcp);
+      closeQuietly(selector);
+      throw e;
+    }
+  }
+
+  /**
+   * The bound TCP (TCRP) port.
+   *
+   * @return the port
+   */
+  public int tcpPort() {
+    return tcpPort;
+  }
+
+  /**
+   * The bound UDP (relay) port.
+   *
+   * @return the port
+   */
+  public int udpPort() {
+    return udpPort;
+  }
+
+  /**
+   * The settings the server runs with.
+   *
+   * @return the options
+   */
+  public ServerOptions options() {
+    return options;
+  }
+
+  /**
+   * A snapshot of the counters, taken on the event loop (waits at most a few seconds).
+   *
+   * @return the counters; after {@link #close} the last ones
+   */
+  public ServerStats stats() {
+    ServerStats last = finalStats;
+    if (last != null || !loop.running()) {
+      return last;
+    }
+    CompletableFuture<ServerStats> snapshot = new CompletableFuture<>();
+    loop.execute(() -> snapshot.complete(snapshot()));
+    try {
+      return snapshot.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return finalStats;
+    } catch (ExecutionException | TimeoutException e) {
+      return finalStats;
+    }
+  }
+
+  /**
+   * The id of the event loop thread, for allocation and profiling checks.
+   *
+   * @return the thread id
+   */
+  public long loopThreadId() {
+    return loop.threadId();
+  }
+
+  /**
+   * Whether the server is still serving.
+   *
+   * @return {@code false} once closing has begun or the loop has stopped
+   */
+  public boolean isRunning() {
+    return !closing.get() && loop.running();
+  }
+
+  /**
+   * Stops serving: every member gets {@code CLOSED}, every socket closes; waits a few seconds at
+   * most. Calling it again does nothing.
+   */
+  @Override
+  public void close() {
+    if (closing.compareAndSet(false, true)) {
+      try {
+        if (!loop.stop(STOP_TIMEOUT)) {
+          log.warn("event loop did not stop within {}", STOP_TIMEOUT);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    awaitTermination(STOP_TIMEOUT);
+  }
+
+  /** Waits until the server has stopped; returns whether it did within {@code timeout}. */
+  boolean awaitTermination(Duration timeout) {
+    try {
+      return terminated.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * The command line: see {@code --help}.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    System.exit(code);
+  }
+
+  /**
+   * Runs the command line until the server stops (SIGTERM or Ctrl+C ends the JVM with code 0).
+   *
+   * @return the exit code: 0, 1 when the sockets cannot be bound, 2 for bad arguments
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    return ServerCommand.run(args, out, err);
+  }
+
+  private void sweep() {
+    membership.sweep();
+    control.sweep();
+  }
+
+  private void stopOnLoop() {
+    try {
+      membership.closeAll("server stopping");
+      control.closeAll();
+      finalStats = snapshot();
+    } finally {
+      closeQuietly(tcp);
+      closeQuietly(udp);
+      workers.shutdownNow();
+      log.info("stopped");
+      terminated.countDown();
+    }
+  }
+
+  private ServerStats snapshot() {
+    return new ServerStats(
+        rooms.size(),
+        rooms.memberCount(),
+        control.openConnections(),
+        control.refusedConnections(),
+        relay.received,
+        relay.heartbeats,
+        relay.relayed,
+        relay.sent,
+        relay.droppedMalformed,
+        relay.droppedUnknownRoom,
+        relay.droppedBadToken,
+        relay.droppedWrongAddress,
+        relay.droppedOversize,
+        relay.sendFailures,
+        relay.receiveErrors);
+  }
+
+  private static InetSocketAddress address(String host, int port) throws IOException {
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    if (address.isUnresolved()) {
+      throw new IOException("cannot resolve host " + host);
+    }
+    return address;
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread t = new Thread(task, "chatwire-password-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private static void closeQuietly(Closeable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (IOException e) {
+      log.debug("close failed: {}", e.toString());
+    }
+  }
+}

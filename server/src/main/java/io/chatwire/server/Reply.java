@@ -1,0 +1,73 @@
+package io.chatwire.server;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server's answer to one TCRP request: the JSON payload of the {@code state = 1} frame and, for
+ * an accepted CREATE or JOIN, of the {@code state = 2} frame.
+ *
+ * @param status the HTTP-like status code
+ * @param message the human text, for the log
+ * @param response the {@code RESPONSE} payload
+ * @param completion the {@code COMPLETE} payload, or null when none follows
+ */
+record Reply(int status, String message, byte[] response, byte[] completion) {
+  static final int OK = 200;
+  static final int BAD_REQUEST = 400;
+  static final int UNAUTHORIZED = 401;
+  static final int FORBIDDEN = 403;
+  static final int NOT_FOUND = 404;
+  static final int CONFLICT = 409;
+  static final int TOO_LARGE = 413;
+  static final int TOO_MANY = 429;
+
+  /** A {@code {"status", "message"}} answer with nothing after it. */
+  static Reply status(int status, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", status);
+    body.put("message", message);
+    return new Reply(status, message, json(body), null);
+  }
+
+  /** A {@code 200} answer followed by {@code {"token", "udpPort"}}. */
+  static Reply accepted(String message, byte[] token, int udpPort) {
+    Map<String, Object> done = new LinkedHashMap<>();
+    done.put("token", new String(token, StandardCharsets.US_ASCII));
+    done.put("udpPort", udpPort);
+    return new Reply(OK, message, status(OK, message).response(), json(done));
+  }
+
+  /** The LIST answer: every room by name with its member count and whether it is locked. */
+  static Reply list(List<Room> rooms) {
+    List<Room> sorted = new ArrayList<>(rooms);
+    sorted.sort(Comparator.comparing(Room::name));
+    List<Object> entries = new ArrayList<>(sorted.size());
+    for (Room room : sorted) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", room.name());
+      entry.put("members", room.size());
+      entry.put("locked", room.locked());
+      entries.add(entry);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", OK);
+    body.put("rooms", entries);
+    return new Reply(OK, sorted.size() + " rooms", json(body), null);
+  }
+
+  private static byte[] json(Object value) {
+    try {
+      return JSON.std.asBytes(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

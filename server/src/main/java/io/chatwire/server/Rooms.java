@@ -1,0 +1,85 @@
+package io.chatwire.server;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+
+/** Every open room by name, plus the set of tokens handed out, owned by the event loop. */
+final class Rooms {
+  private static final int TOKEN_BYTES = 16;
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  private final ByteKeyMap<Room> byName = new ByteKeyMap<>();
+  private final ByteKeyMap<Member> tokens = new ByteKeyMap<>();
+  private final SecureRandom random = new SecureRandom();
+  private int members;
+
+  int size() {
+    return byName.size();
+  }
+
+  int memberCount() {
+    return members;
+  }
+
+  Room find(ByteBuffer buffer, int index, int length) {
+    return byName.get(buffer, index, length);
+  }
+
+  Room find(byte[] name) {
+    return byName.get(name);
+  }
+
+  List<Room> all() {
+    return byName.values();
+  }
+
+  Room open(String name, byte[] nameBytes, PasswordHash password) {
+    Room room = new Room(name, nameBytes, password);
+    byName.put(nameBytes, room);
+    return room;
+  }
+
+  /** Forgets a room and its members' tokens. */
+  void forget(Room room) {
+    room.markClosed();
+    byName.remove(room.nameBytes());
+    for (int i = 0; i < room.size(); i++) {
+      tokens.remove(room.member(i).token());
+    }
+    members -= room.size();
+  }
+
+  /** Adds a member with a fresh token, unique among every token now in use. */
+  Member admit(Room room, String name, byte[] username, InetAddress ip, long now) {
+    byte[] token = newToken();
+    while (tokens.containsKey(token)) {
+      token = newToken();
+    }
+    Member member = new Member(room, name, username, token, ip, now);
+    room.add(member);
+    tokens.put(token, member);
+    members++;
+    return member;
+  }
+
+  void dismiss(Member member) {
+    member.room().remove(member);
+    tokens.remove(member.token());
+    members--;
+  }
+
+  /** 128 random bits from SecureRandom as 32 lowercase hex characters. */
+  private byte[] newToken() {
+    byte[] raw = new byte[TOKEN_BYTES];
+    random.nextBytes(raw);
+    byte[] hex = new byte[TOKEN_BYTES * 2];
+    for (int i = 0; i < raw.length; i++) {
+      hex[2 * i] = HEX[(raw[i] >> 4) & 0xF];
+      hex[2 * i + 1] = HEX[raw[i] & 0xF];
+    }
+    return hex;
+  }
+}

@@ -1,0 +1,356 @@
+package io.chatwire.server;
+
+import io.chatwire.protocol.State;
+import io.chatwire.protocol.TcrpFrame;
+import io.chatwire.protocol.TcrpFrameDecoder;
+import io.chatwire.protocol.TcrpFrameEncoder;
+import io.chatwire.server.Connection.Phase;
+import io.chatwire.wire.MalformedFrameException;
+import io.chatwire.wire.Utf8;
+import io.chatwire.wire.WireBuffers;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TCP control plane: accepts connections up to the limit, frames each request with the
+ * generated {@link TcrpFrameDecoder}, hands it to {@link ControlRequests} and writes the answer
+ * with {@link TcrpFrameEncoder}. See {@link Connection} for the state machine.
+ */
+final class TcpControlPlane implements EventLoop.Handler {
+  private static final Logger log = LoggerFactory.getLogger(TcpControlPlane.class);
+  private static final int HEADER = TcrpFrameDecoder.FIXED_LENGTH;
+  private static final int ACCEPT_BATCH = 64;
+  private static final long LINGER_MILLIS = 2_000;
+
+  private final ServerSocketChannel server;
+  private final Selector selector;
+  private final ControlRequests requests;
+  private final ServerOptions options;
+  private final Clock clock;
+  private final long timeoutMillis;
+  private final Set<Connection> connections = new HashSet<>();
+  private final TcrpFrameDecoder decoder = new TcrpFrameDecoder();
+  private final ByteBuffer discard = ByteBuffer.allocateDirect(8192);
+  private long refused;
+  private long refusedLogged;
+  private SelectionKey acceptKey;
+
+  TcpControlPlane(
+      ServerSocketChannel server,
+      Selector selector,
+      ControlRequests requests,
+      ServerOptions options) {
+    this.server = server;
+    this.selector = selector;
+    this.requests = requests;
+    this.options = options;
+    this.clock = options.clock();
+    this.timeoutMillis = options.requestTimeout().toMillis();
+  }
+
+  int openConnections() {
+    return connections.size();
+  }
+
+  long refusedConnections() {
+    return refused;
+  }
+
+  /** Accepts pending connections; beyond the limit they are closed at once. */
+  @Override
+  public void ready(SelectionKey key) throws IOException {
+    for (int i = 0; i < ACCEPT_BATCH; i++) {
+      SocketChannel channel;
+      try {
+        channel = server.accept();
+      } catch (IOException e) {
+        // e.g. out of file descriptors: stop accepting until the next sweep instead of spinning
+        key.interestOps(0);
+        acceptKey = key;
+        log.warn("accepting connections failed, pausing until the next sweep: {}", e.toString());
+        return;
+      }
+      if (channel == null) {
+        return;
+      }
+      if (connections.size() >= options.maxConnections()) {
+        refused++;
+        closeQuietly(channel);
+        continue;
+      }
+      try {
+        channel.configureBlocking(false);
+        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+        Connection c = new Connection(this, channel, remote.getAddress(), remote.toString());
+        c.deadline = clock.millis() + timeoutMillis;
+        c.key = channel.register(selector, SelectionKey.OP_READ, c);
+        connections.add(c);
+      } catch (IOException e) {
+        closeQuietly(channel);
+      }
+    }
+  }
+
+  /** Reads, writes or drains, whichever the connection's phase needs. */
+  void ready(Connection c) {
+    try {
+      switch (c.phase) {
+        case HEADER, BODY -> read(c);
+        case WRITING -> write(c);
+        case DRAINING -> drain(c);
+        default -> c.key.interestOps(0);
+      }
+    } catch (IOException | RuntimeException e) {
+      close(c, "failed: " + e);
+    }
+  }
+
+  /** Closes connections past their deadline and logs refused connections, once a sweep. */
+  void sweep() {
+    long now = clock.millis();
+    for (Connection c : connections.toArray(new Connection[0])) {
+      if (c.phase != Phase.PROCESSING && now - c.deadline > 0) {
+        if (c.phase == Phase.DRAINING) {
+          close(c, null);
+        } else if (c.phase == Phase.WRITING) {
+          close(c, "client did not read the response in time");
+        } else {
+          close(c, "no whole request within " + options.requestTimeout().toMillis() + " ms");
+        }
+      }
+    }
+    if (acceptKey != null && acceptKey.isValid()) {
+      acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+      acceptKey = null;
+    }
+    if (refused > refusedLogged) {
+      log.warn(
+          "refused {} connections: limit of {} open connections reached",
+          refused - refusedLogged,
+          options.maxConnections());
+      refusedLogged = refused;
+    }
+  }
+
+  void closeAll() {
+    for (Connection c : connections.toArray(new Connection[0])) {
+      close(c, null);
+    }
+  }
+
+  /** Encodes the answer's frames (room name and operation echoed) and starts writing them. */
+  void respond(Connection c, Reply reply) {
+    if (c.phase == Phase.CLOSED || c.phase == Phase.WRITING || c.phase == Phase.DRAINING) {
+      return;
+    }
+    TcrpFrame first = frame(c, State.RESPONSE, reply.response());
+    TcrpFrame second =
+        reply.completion() == null ? null : frame(c, State.COMPLETE, reply.completion());
+    int length =
+        TcrpFrameEncoder.encodedLength(first)
+            + (second == null ? 0 : TcrpFrameEncoder.encodedLength(second));
+    ByteBuffer out = ByteBuffer.allocate(length);
+    int written = TcrpFrameEncoder.encode(first, out, 0);
+    if (second != null) {
+      TcrpFrameEncoder.encode(second, out, written);
+    }
+    c.in = null;
+    c.out = out;
+    c.phase = Phase.WRITING;
+    c.deadline = clock.millis() + timeoutMillis;
+    c.key.interestOps(SelectionKey.OP_WRITE);
+    try {
+      write(c);
+    } catch (IOException e) {
+      close(c, "failed: " + e);
+    }
+  }
+
+  private static TcrpFrame frame(Connection c, State state, byte[] payload) {
+    return new TcrpFrame(
+        c.roomBytes.length,
+        c.operation,
+        state,
+        payload.length,
+        c.roomName,
+        ByteBuffer.wrap(payload));
+  }
+
+  private void read(Connection c) throws IOException {
+    while (c.phase == Phase.HEADER || c.phase == Phase.BODY) {
+      if (!c.in.hasRemaining()) {
+        if (c.phase == Phase.HEADER) {
+          onHeader(c);
+        } else {
+          onFrame(c);
+        }
+        continue;
+      }
+      int n = c.channel.read(c.in);
+      if (n < 0) {
+        close(c, "closed by the client after " + c.in.position() + " bytes of a request");
+        return;
+      }
+      if (n == 0) {
+        return;
+      }
+    }
+  }
+
+  private void onHeader(Connection c) {
+    try {
+      decoder.wrapFixedPart(c.in, 0, HEADER);
+    } catch (MalformedFrameException e) {
+      malformedHeader(c, e);
+      return;
+    }
+    c.operation = decoder.operation();
+    if (decoder.state() != State.REQUEST) {
+      reject(c, Reply.BAD_REQUEST, "expected a request frame (state 0), got " + decoder.state());
+      return;
+    }
+    long declared = decoder.operationPayloadSize();
+    int target;
+    if (declared > options.maxPayload()) {
+      // Read only up to the end of the room name (to echo it); the payload is never stored.
+      c.oversize = true;
+      c.declaredPayload = declared;
+      target = TcrpFrameDecoder.ROOM_NAME_OFFSET + decoder.roomNameSize();
+    } else {
+      target = TcrpFrameDecoder.frameLength(c.in, 0, HEADER);
+    }
+    ByteBuffer whole = ByteBuffer.allocate(target);
+    whole.put(c.in.flip());
+    c.in = whole;
+    c.phase = Phase.BODY;
+  }
+
+  /**
+   * Answers 400 to a header whose size field is invalid, or closes when even the operation cannot
+   * be read: the copy with the size field zeroed tells which.
+   */
+  private void malformedHeader(Connection c, MalformedFrameException e) {
+    ByteBuffer copy = ByteBuffer.allocate(HEADER);
+    copy.put(0, c.in, 0, HEADER);
+    WireBuffers.fillZeros(
+        copy,
+        TcrpFrameDecoder.OPERATION_PAYLOAD_SIZE_OFFSET,
+        TcrpFrameDecoder.OPERATION_PAYLOAD_SIZE_OFFSET
+            + TcrpFrameDecoder.OPERATION_PAYLOAD_SIZE_LENGTH);
+    try {
+      c.operation = decoder.wrapFixedPart(copy, 0, HEADER).operation();
+    } catch (MalformedFrameException unknownCode) {
+      close(c, "unreadable header: " + e.getMessage());
+      return;
+    }
+    reject(c, Reply.BAD_REQUEST, "malformed header: " + e.getMessage());
+  }
+
+  private void onFrame(Connection c) {
+    ByteBuffer in = c.in;
+    if (c.oversize) {
+      int nameLength = in.capacity() - TcrpFrameDecoder.ROOM_NAME_OFFSET;
+      if (Utf8.firstMalformed(in, TcrpFrameDecoder.ROOM_NAME_OFFSET, in.capacity()) < 0) {
+        c.roomName = Utf8.decode(in, TcrpFrameDecoder.ROOM_NAME_OFFSET, nameLength);
+        c.roomBytes = new byte[nameLength];
+        in.get(TcrpFrameDecoder.ROOM_NAME_OFFSET, c.roomBytes);
+      }
+      reject(
+          c,
+          Reply.TOO_LARGE,
+          "payload of "
+              + c.declaredPayload
+              + " bytes is over the limit of "
+              + options.maxPayload());
+      return;
+    }
+    Payload payload;
+    try {
+      decoder.wrap(in, 0, in.capacity());
+      c.roomName = decoder.roomName();
+      c.roomBytes = new byte[decoder.roomNameLength()];
+      in.get(decoder.roomNameOffset(), c.roomBytes);
+      payload =
+          Payload.parse(in, decoder.operationPayloadOffset(), decoder.operationPayloadLength());
+    } catch (MalformedFrameException | BadRequestException e) {
+      reject(c, Reply.BAD_REQUEST, "malformed request: " + e.getMessage());
+      return;
+    }
+    c.phase = Phase.PROCESSING;
+    c.key.interestOps(0);
+    requests.handle(new Request(c.operation, c.roomName, c.roomBytes, payload, c.peer), c);
+  }
+
+  private void reject(Connection c, int status, String message) {
+    log.info(
+        "rejected {} '{}' from {}: {} {}",
+        c.operation,
+        Name.forLog(c.roomName),
+        c.peerText,
+        status,
+        message);
+    respond(c, Reply.status(status, message));
+  }
+
+  private void write(Connection c) throws IOException {
+    c.channel.write(c.out);
+    if (!c.out.hasRemaining()) {
+      // Half-close and read until the client closes: closing with unread input would reset the
+      // connection and could destroy the answer before the client reads it.
+      c.out = null;
+      c.channel.shutdownOutput();
+      c.phase = Phase.DRAINING;
+      c.deadline = clock.millis() + Math.min(LINGER_MILLIS, timeoutMillis);
+      c.key.interestOps(SelectionKey.OP_READ);
+    }
+  }
+
+  private void drain(Connection c) throws IOException {
+    for (int i = 0; i < 16; i++) {
+      discard.clear();
+      int n = c.channel.read(discard);
+      if (n < 0) {
+        close(c, null);
+        return;
+      }
+      if (n == 0) {
+        return;
+      }
+    }
+  }
+
+  /** Closes the connection; a non-null reason is logged. */
+  private void close(Connection c, String reason) {
+    if (c.phase == Phase.CLOSED) {
+      return;
+    }
+    c.phase = Phase.CLOSED;
+    c.in = null;
+    c.out = null;
+    connections.remove(c);
+    if (reason != null) {
+      log.info("closed {}: {}", c, reason);
+    }
+    if (c.key != null) {
+      c.key.cancel();
+    }
+    closeQuietly(c.channel);
+  }
+
+  private static void closeQuietly(SocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // Nothing more to do for a connection that is gone.
+    }
+  }
+}

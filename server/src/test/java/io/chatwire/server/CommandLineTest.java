@@ -1,0 +1,178 @@
+package io.chatwire.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatwire.protocol.Kind;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The command line: flags, errors, the listening line and a clean exit on SIGTERM. */
+class CommandLineTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return ChatServer.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "--tcp-port abc",
+        "--tcp-port 70000",
+        "--udp-port -1",
+        "--idle-timeout soon",
+        "--idle-timeout 0s",
+        "--max-rooms 0",
+        "--max-members x",
+        "--max-payload 1000000000",
+        "--max-connections 0",
+        "--bogus",
+        "extra-argument",
+        "--host"
+      })
+  void badArgumentsGiveOneLineOnStderrAndNonZeroExit(String args) {
+    int code = run(args.split(" "));
+    assertThat(code).isNotZero();
+    String error = err.toString(StandardCharsets.UTF_8);
+    assertThat(error.lines()).hasSize(1);
+    assertThat(error)
+        .startsWith("chatwire-server: ")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void helpListsThePinnedFlags() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "--host",
+            "--tcp-port",
+            "--udp-port",
+            "--idle-timeout",
+            "--max-rooms",
+            "--max-members",
+            "--max-payload",
+            "--max-connections");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void versionIsPrinted() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("chatwire-server");
+  }
+
+  @Test
+  void portInUseIsOneLineAndExitOne() throws IOException {
+    try (ChatServer taken =
+        ChatServer.start(
+            ServerOptions.defaults().withHost("127.0.0.1").withTcpPort(0).withUdpPort(0))) {
+      int code = run("--host", "127.0.0.1", "--tcp-port", String.valueOf(taken.tcpPort()));
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"300s=300000", "2m=120000", "500ms=500", "45=45000", "1h=3600000", "10 S=10000"})
+  void durationsAcceptTheUsualForms(String c) {
+    String[] parts = c.split("=");
+    assertThat(new ServerCommand.DurationConverter().convert(parts[0]))
+        .isEqualTo(Duration.ofMillis(Long.parseLong(parts[1])));
+  }
+
+  @Test
+  void durationRejectsOtherForms() {
+    for (String bad : List.of("", "s", "1.5s", "-3s", "3 days")) {
+      assertThatThrownBy(() -> new ServerCommand.DurationConverter().convert(bad))
+          .isInstanceOf(CommandLine.TypeConversionException.class);
+    }
+  }
+
+  @Test
+  void optionsAreValidated() {
+    ServerOptions d = ServerOptions.defaults();
+    assertThat(d.tcpPort()).isEqualTo(9001);
+    assertThat(d.udpPort()).isEqualTo(9002);
+    assertThat(d.idleTimeout()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(d.maxPayload()).isEqualTo(65_536);
+    assertThatThrownBy(() -> d.withTcpPort(65_536)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> d.withHost(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> d.withIdleTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> d.withMaxPayload((1 << 29) + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> d.withClock(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  /** Runs the real main in a child JVM: listening line, then SIGTERM closes rooms and exits 0. */
+  @Test
+  void sigtermTellsMembersClosedAndExitsZero() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ChatServer.class.getName(),
+                "--host",
+                "127.0.0.1",
+                "--tcp-port",
+                "0",
+                "--udp-port",
+                "0")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      BufferedReader stdout =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String line = stdout.readLine();
+      assertThat(line).matches("listening tcp=\\d+ udp=\\d+");
+      Matcher m = Pattern.compile("tcp=(\\d+) udp=(\\d+)").matcher(line);
+      assertThat(m.find()).isTrue();
+      int tcp = Integer.parseInt(m.group(1));
+      int udp = Integer.parseInt(m.group(2));
+      try (UdpMember host = new UdpMember(udp, "r", Tcrp.create(tcp, "r", "host"))) {
+        // Registered once a JOIN notice reaches it (heartbeats are not acknowledged).
+        boolean registered = false;
+        for (int i = 0; i < 20 && !registered; i++) {
+          host.heartbeat();
+          Tcrp.join(tcp, "r", "probe" + i);
+          registered = host.receive(Duration.ofMillis(500)) != null;
+        }
+        assertThat(registered).isTrue();
+        host.drain(Duration.ofMillis(100));
+        p.destroy(); // SIGTERM
+        UdpMember.Received r = host.receive(Duration.ofSeconds(5));
+        assertThat(r).isNotNull();
+        assertThat(r.kind()).isEqualTo(Kind.CLOSED);
+      }
+      assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isZero();
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+}
