@@ -42,12 +42,7 @@ public final class DecoderGenerator {
   }
 
   private JavaFile file() {
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(self)
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addAnnotation(Names.generated())
-            .addOriginatingElement(message.element())
-            .addJavadoc(LayoutDoc.classDoc(layout, "Decoder"));
+    TypeSpec.Builder type = Names.codecClass(self, layout, "Decoder");
     addConstants(type);
     type.addField(Names.BYTE_BUFFER, "buffer", Modifier.PRIVATE);
     type.addField(TypeName.INT, "offset", Modifier.PRIVATE);
@@ -77,32 +72,26 @@ public final class DecoderGenerator {
     type.addMethod(decode());
     type.addMethod(validation.frameLength());
     type.addMethod(toStringMethod());
-    return JavaFile.builder(message.packageName(), type.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    return Names.file(layout, type.build());
   }
 
   private void addConstants(TypeSpec.Builder type) {
     type.addField(
-        FieldSpec.builder(TypeName.INT, "FIXED_LENGTH", CONSTANT)
-            .addJavadoc(
-                "Bytes before the first field whose position depends on the data: what {@link"
-                    + " #frameLength} needs to see.\n")
-            .initializer("$L", layout.fixedLength())
-            .build());
+        Names.constant(
+            "FIXED_LENGTH",
+            "Bytes before the first field whose position depends on the data: what {@link"
+                + " #frameLength} needs to see.",
+            layout.fixedLength()));
     type.addField(
-        FieldSpec.builder(TypeName.INT, "MIN_LENGTH", CONSTANT)
-            .addJavadoc("The shortest valid frame, with every variable field empty.\n")
-            .initializer("$L", layout.minLength())
-            .build());
+        Names.constant(
+            "MIN_LENGTH",
+            "The shortest valid frame, with every variable field empty.",
+            layout.minLength()));
     type.addField(
-        FieldSpec.builder(TypeName.INT, "MAX_LENGTH", CONSTANT)
-            .addJavadoc("The longest frame accepted ({@code @Message(maxLength)}).\n")
-            .initializer(
-                layout.maxLength() == Integer.MAX_VALUE ? "Integer.MAX_VALUE" : "$L",
-                layout.maxLength())
-            .build());
+        Names.constant(
+            "MAX_LENGTH",
+            "The longest frame accepted ({@code @Message(maxLength)}).",
+            layout.maxLength()));
     for (Leaf leaf : layout.leaves()) {
       if (leaf.hasStaticOffset()) {
         type.addField(

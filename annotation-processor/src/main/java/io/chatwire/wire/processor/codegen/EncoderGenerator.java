@@ -2,7 +2,6 @@ package io.chatwire.wire.processor.codegen;
 
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
-import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
@@ -19,8 +18,6 @@ import javax.lang.model.element.Modifier;
 
 /** Generates {@code <Record>Encoder}: static whole-record encoding plus a flyweight writer. */
 public final class EncoderGenerator {
-  private static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
-
   private final MessageLayout layout;
   private final MessageDescriptor message;
   private final ClassName record;
@@ -41,31 +38,19 @@ public final class EncoderGenerator {
   }
 
   private JavaFile file() {
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(self)
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addAnnotation(Names.generated())
-            .addOriginatingElement(message.element())
-            .addJavadoc(LayoutDoc.classDoc(layout, "Encoder"));
+    TypeSpec.Builder type = Names.codecClass(self, layout, "Encoder");
     type.addField(
-        FieldSpec.builder(TypeName.INT, "FIXED_LENGTH", CONSTANT)
-            .addJavadoc("Bytes before the first variable-length field.\n")
-            .initializer("$L", layout.fixedLength())
-            .build());
+        Names.constant(
+            "FIXED_LENGTH", "Bytes before the first variable-length field.", layout.fixedLength()));
     type.addField(
-        FieldSpec.builder(TypeName.INT, "MAX_LENGTH", CONSTANT)
-            .addJavadoc("The longest frame this encoder writes ({@code @Message(maxLength)}).\n")
-            .initializer(
-                layout.maxLength() == Integer.MAX_VALUE ? "Integer.MAX_VALUE" : "$L",
-                layout.maxLength())
-            .build());
+        Names.constant(
+            "MAX_LENGTH",
+            "The longest frame this encoder writes ({@code @Message(maxLength)}).",
+            layout.maxLength()));
     new FlyweightWriter(layout, self).addTo(type);
     type.addMethod(encodedLength());
     type.addMethod(encode());
-    return JavaFile.builder(message.packageName(), type.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    return Names.file(layout, type.build());
   }
 
   /** {@code value.header().state()} for a leaf. */

@@ -2,8 +2,14 @@ package io.chatwire.wire.processor.codegen;
 
 import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.JavaFile;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
 import io.chatwire.wire.processor.layout.Leaf;
+import io.chatwire.wire.processor.layout.MessageLayout;
 import io.chatwire.wire.processor.model.LengthMode;
+import javax.lang.model.element.Modifier;
 
 /** Runtime types the generated code refers to, and naming rules shared by the generators. */
 final class Names {
@@ -18,6 +24,31 @@ final class Names {
   static final String PROCESSOR = "io.chatwire.wire.processor.ChatwireProcessor";
 
   private Names() {}
+
+  /** The public final codec class {@code self}, annotated and documented with the layout. */
+  static TypeSpec.Builder codecClass(ClassName self, MessageLayout layout, String role) {
+    return TypeSpec.classBuilder(self)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addAnnotation(generated())
+        .addOriginatingElement(layout.message().element())
+        .addJavadoc(LayoutDoc.classDoc(layout, role));
+  }
+
+  /** The source file for a generated codec type. */
+  static JavaFile file(MessageLayout layout, TypeSpec type) {
+    return JavaFile.builder(layout.message().packageName(), type)
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  /** A {@code public static final int} layout constant. */
+  static FieldSpec constant(String name, String javadoc, int value) {
+    return FieldSpec.builder(TypeName.INT, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(javadoc + "\n")
+        .initializer(value == Integer.MAX_VALUE ? "Integer.MAX_VALUE" : "$L", value)
+        .build();
+  }
 
   static AnnotationSpec generated() {
     return AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build();

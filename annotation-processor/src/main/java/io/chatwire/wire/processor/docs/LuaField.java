@@ -140,7 +140,7 @@ final class LuaField {
           .append(": boolean must be 0 or 1\") end\n");
     } else if (f.kind() == WireKind.ENUM) {
       sb.append("      local names = ")
-          .append(codesTable())
+          .append(LuaMessage.codes(f))
           .append('\n')
           .append("      if names[v] == nil then bad(item, \"")
           .append(path)
@@ -154,20 +154,6 @@ final class LuaField {
     }
     maxCheck(sb, number);
     sb.append("    end\n");
-  }
-
-  private String codesTable() {
-    StringBuilder sb = new StringBuilder("{");
-    for (var c : f.constants()) {
-      if (c.code().isPresent()) {
-        sb.append(" [")
-            .append(c.code().getAsLong())
-            .append("] = \"")
-            .append(c.name())
-            .append("\",");
-      }
-    }
-    return sb.append(" }").toString();
   }
 
   private void maxCheck(StringBuilder sb, String number) {

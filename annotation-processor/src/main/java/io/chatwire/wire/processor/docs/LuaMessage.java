@@ -165,7 +165,8 @@ final class LuaMessage {
     return (signed ? "int" : "uint") + width;
   }
 
-  private static String codes(FieldDescriptor f) {
+  /** A Lua table from wire code to constant name, for the codes read from the source. */
+  static String codes(FieldDescriptor f) {
     StringBuilder sb = new StringBuilder("{");
     for (EnumConstant c : f.constants()) {
       if (c.code().isPresent()) {
@@ -245,7 +246,7 @@ final class LuaMessage {
         .append("      item:add_proto_expert_info(malformed, text)\n")
         .append("      pinfo.cols.info:append(\" [malformed]\")\n")
         .append("    end\n")
-        .append("    pinfo.cols.info:set(info)\n");
+        .append("    if offset == 0 then pinfo.cols.info:set(info) end\n");
     if (limited) {
       sb.append("    if length > MAX_LENGTH then bad(t, \"frame of \" .. length ..")
           .append(" \" bytes is over maxLength \" .. MAX_LENGTH) return end\n");
@@ -257,7 +258,8 @@ final class LuaMessage {
       sb.append("    if pos ~= stop then bad(t, (stop - pos) .. \" bytes follow the last field\")")
           .append(" end\n");
     }
-    sb.append("    pinfo.cols.info:set(info)\n  end\n");
+    sb.append("    if offset == 0 then pinfo.cols.info:set(info)")
+        .append(" else pinfo.cols.info:append(\"; \" .. info) end\n  end\n");
   }
 
   static boolean isText(Leaf leaf) {
