@@ -1,5 +1,6 @@
 package good;
 
+import io.chatwire.wire.FrameProblem;
 import io.chatwire.wire.MalformedFrameException;
 import io.chatwire.wire.Utf8;
 import io.chatwire.wire.WireBuffers;
@@ -61,6 +62,8 @@ public final class PingDecoder {
    */
   public static final int NAME_OFFSET = 3;
 
+  private static final String[] PATHS = {"sequence", "nameSize", "name"};
+
   private ByteBuffer buffer;
 
   private int offset;
@@ -68,6 +71,16 @@ public final class PingDecoder {
   private int length;
 
   private int nameLength;
+
+  private int failedField;
+
+  private int failedOffset;
+
+  private int failedProblem;
+
+  private long failedValue;
+
+  private long failedLimit;
 
   /**
    * Creates an unwrapped decoder; call {@link #wrap} before reading.
@@ -82,44 +95,60 @@ public final class PingDecoder {
    * @param offset absolute index of the frame's first byte
    * @param length the frame's exact length in bytes
    * @return this decoder
-   * @throws MalformedFrameException if the bytes are not a valid frame; the decoder is then unchanged
+   * @throws MalformedFrameException if the bytes are not a valid frame; the decoder then still wraps its previous frame
    * @throws IndexOutOfBoundsException if the range is not inside {@code src}
    */
   public PingDecoder wrap(ByteBuffer src, int offset, int length) {
+    if (!tryWrap(src, offset, length)) {
+      throw failure();
+    }
+    return this;
+  }
+
+  /**
+   * Like {@link #wrap}, but answers {@code false} instead of throwing, allocating nothing: for hot paths that drop bad input. {@link #failure()} then says what was wrong.
+   *
+   * @param src the buffer holding the frame
+   * @param offset absolute index of the frame's first byte
+   * @param length the frame's exact length in bytes
+   * @return whether the frame is valid and now wrapped
+   * @throws IndexOutOfBoundsException if the range is not inside {@code src}
+   */
+  public boolean tryWrap(ByteBuffer src, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, src.limit());
     if (length > MAX_LENGTH) {
-      throw new MalformedFrameException("Ping", 0, "frame of " + length + " bytes is over maxLength " + MAX_LENGTH);
+      return fail(-1, 0, FrameProblem.OVER_MAX_LENGTH, length, MAX_LENGTH);
     }
     int end = offset + length;
     int pos = offset;
     if (end - pos < 2) {
-      throw MalformedFrameException.truncated("sequence", pos - offset, 2, end - pos);
+      return fail(0, pos - offset, FrameProblem.TRUNCATED, 2, end - pos);
     }
     pos += 2;
     if (end - pos < 1) {
-      throw MalformedFrameException.truncated("nameSize", pos - offset, 1, end - pos);
+      return fail(1, pos - offset, FrameProblem.TRUNCATED, 1, end - pos);
     }
     long sizeNameSize = WireBuffers.getUnsigned(src, pos, 1, true);
     pos += 1;
     if (sizeNameSize > end - pos) {
-      throw MalformedFrameException.pastEnd("name", pos - offset, sizeNameSize, end - pos);
+      return fail(2, pos - offset, FrameProblem.PAST_END, sizeNameSize, end - pos);
     }
     int nameLength = (int) sizeNameSize;
     {
       int bad = Utf8.firstMalformed(src, pos, pos + nameLength);
       if (bad >= 0) {
-        throw new MalformedFrameException("name", bad - offset, "malformed UTF-8");
+        return fail(2, bad - offset, FrameProblem.MALFORMED_UTF8, 0, 0);
       }
     }
     pos += nameLength;
     if (pos != end) {
-      throw new MalformedFrameException("Ping", pos - offset, (end - pos) + " bytes follow the last field");
+      return fail(-1, pos - offset, FrameProblem.TRAILING_BYTES, end - pos, 0);
     }
     this.buffer = src;
     this.offset = offset;
     this.length = length;
     this.nameLength = nameLength;
-    return this;
+    return true;
   }
 
   /**
@@ -132,22 +161,55 @@ public final class PingDecoder {
    * @throws MalformedFrameException if fewer than {@link #FIXED_LENGTH} bytes are available or they are invalid
    */
   public PingDecoder wrapFixedPart(ByteBuffer src, int offset, int available) {
+    if (!tryWrapFixedPart(src, offset, available)) {
+      throw failure();
+    }
+    return this;
+  }
+
+  /**
+   * Like {@link #wrapFixedPart}, but answers {@code false} instead of throwing.
+   *
+   * @param src the buffer
+   * @param offset absolute index of the frame's first byte
+   * @param available how many bytes of the frame are in {@code src}
+   * @return whether the fixed part is valid and now wrapped
+   */
+  public boolean tryWrapFixedPart(ByteBuffer src, int offset, int available) {
     Objects.checkFromIndexSize(offset, available, src.limit());
     int end = offset + available;
     int pos = offset;
     if (end - pos < 2) {
-      throw MalformedFrameException.truncated("sequence", pos - offset, 2, end - pos);
+      return fail(0, pos - offset, FrameProblem.TRUNCATED, 2, end - pos);
     }
     pos += 2;
     if (end - pos < 1) {
-      throw MalformedFrameException.truncated("nameSize", pos - offset, 1, end - pos);
+      return fail(1, pos - offset, FrameProblem.TRUNCATED, 1, end - pos);
     }
     long sizeNameSize = WireBuffers.getUnsigned(src, pos, 1, true);
     pos += 1;
     this.buffer = src;
     this.offset = offset;
     this.length = FIXED_LENGTH;
-    return this;
+    return true;
+  }
+
+  private boolean fail(int field, int at, int problem, long value, long limit) {
+    this.failedField = field;
+    this.failedOffset = at;
+    this.failedProblem = problem;
+    this.failedValue = value;
+    this.failedLimit = limit;
+    return false;
+  }
+
+  /**
+   * What the last {@code tryWrap} or {@code tryWrapFixedPart} that answered {@code false} found wrong, as the exception {@code wrap} throws (allocates).
+   *
+   * @return the exception, naming the field and its offset in the frame
+   */
+  public MalformedFrameException failure() {
+    return FrameProblem.exception(failedField < 0 ? "Ping" : PATHS[failedField], failedOffset, failedProblem, failedValue, failedLimit);
   }
 
   /**
@@ -269,10 +331,10 @@ public final class PingDecoder {
     pos += 1;
     pos += sizeNameSize;
     if (pos - offset > MAX_LENGTH) {
-      throw new MalformedFrameException("nameSize", atNameSize - offset, "declared length makes the frame at least " + (pos - offset) + " bytes, over maxLength " + MAX_LENGTH);
+      throw FrameProblem.exception("nameSize", atNameSize - offset, FrameProblem.DECLARED_OVER_MAX_LENGTH, pos - offset, MAX_LENGTH);
     }
     if (pos - offset > MAX_LENGTH) {
-      throw new MalformedFrameException("Ping", 0, "frame of " + (pos - offset) + " bytes is over maxLength " + MAX_LENGTH);
+      throw FrameProblem.exception("Ping", 0, FrameProblem.OVER_MAX_LENGTH, pos - offset, MAX_LENGTH);
     }
     return (int) (pos - offset);
   }

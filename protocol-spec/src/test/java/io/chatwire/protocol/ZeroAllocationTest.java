@@ -61,6 +61,35 @@ class ZeroAllocationTest {
     assertThat(allocated).isLessThan(BOUND);
   }
 
+  @Test
+  void rejectingGarbageWithTryWrapAllocatesNothing() {
+    ByteBuffer garbage = ByteBuffer.allocateDirect(64);
+    garbage.put(0, (byte) 200).put(1, (byte) 3);
+    ChatDatagramDecoder decoder = new ChatDatagramDecoder();
+
+    long rejected = rejectAll(garbage, decoder, FRAMES);
+    long before = allocatedBytes();
+    rejected += rejectAll(garbage, decoder, FRAMES);
+    long allocated = allocatedBytes() - before;
+
+    assertThat(rejected).isEqualTo(2L * FRAMES);
+    assertThat(allocated).isLessThan(BOUND);
+    assertThat(decoder.failure())
+        .hasMessage(
+            "roomName at offset 2: declared length 200 runs past the end of the frame (62 bytes"
+                + " remain)");
+  }
+
+  private static long rejectAll(ByteBuffer garbage, ChatDatagramDecoder decoder, int frames) {
+    long rejected = 0;
+    for (int i = 0; i < frames; i++) {
+      if (!decoder.tryWrap(garbage, 0, 64)) {
+        rejected++;
+      }
+    }
+    return rejected;
+  }
+
   private static long relay(
       ByteBuffer in,
       int length,

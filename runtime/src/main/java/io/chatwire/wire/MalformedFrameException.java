@@ -27,55 +27,6 @@ public class MalformedFrameException extends RuntimeException {
   }
 
   /**
-   * A frame that ends inside a fixed-width field.
-   *
-   * @param field component path
-   * @param offset where the field starts, from the start of the frame
-   * @param needed the field's width
-   * @param remaining how many bytes the frame has left at {@code offset}
-   * @return the exception, for the caller to throw
-   */
-  public static MalformedFrameException truncated(
-      String field, int offset, int needed, int remaining) {
-    return new MalformedFrameException(
-        field, offset, "needs " + needed + " bytes but only " + remaining + " remain");
-  }
-
-  /**
-   * A length that runs past the end of the frame.
-   *
-   * @param field component path of the variable field
-   * @param offset where the field starts, from the start of the frame
-   * @param declared the declared length
-   * @param remaining how many bytes the frame has left at {@code offset}
-   * @return the exception, for the caller to throw
-   */
-  public static MalformedFrameException pastEnd(
-      String field, int offset, long declared, int remaining) {
-    return new MalformedFrameException(
-        field,
-        offset,
-        "declared length "
-            + declared
-            + " runs past the end of the frame ("
-            + remaining
-            + " bytes remain)");
-  }
-
-  /**
-   * A value or length over its {@code max}.
-   *
-   * @param field component path
-   * @param offset where the field starts, from the start of the frame
-   * @param value the value or length read
-   * @param max the limit
-   * @return the exception, for the caller to throw
-   */
-  public static MalformedFrameException overMax(String field, int offset, long value, long max) {
-    return new MalformedFrameException(field, offset, value + " is over the maximum of " + max);
-  }
-
-  /**
    * The component path of the field that is malformed.
    *
    * @return e.g. {@code "roomName"} or {@code "header.state"}

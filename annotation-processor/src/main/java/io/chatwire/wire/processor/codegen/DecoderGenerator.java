@@ -61,7 +61,10 @@ public final class DecoderGenerator {
             .addJavadoc("Creates an unwrapped decoder; call {@link #wrap} before reading.\n")
             .build());
     type.addMethod(wrap());
+    type.addMethod(tryWrap());
     type.addMethod(wrapFixedPart());
+    type.addMethod(tryWrapFixedPart());
+    addFailure(type);
     type.addMethod(getter(Names.BYTE_BUFFER, "buffer", "The wrapped buffer."));
     type.addMethod(getter(TypeName.INT, "offset", "Absolute index of the frame's first byte."));
     type.addMethod(getter(TypeName.INT, "length", "The frame's length in bytes."));
@@ -123,27 +126,49 @@ public final class DecoderGenerator {
   }
 
   private MethodSpec wrap() {
-    MethodSpec.Builder m =
-        MethodSpec.methodBuilder("wrap")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(self)
-            .addParameter(Names.BYTE_BUFFER, "src")
-            .addParameter(TypeName.INT, "offset")
-            .addParameter(TypeName.INT, "length")
-            .addJavadoc(
-                "Validates the frame in {@code [offset, offset + length)} of {@code src} and"
-                    + " wraps it. Nothing is copied; accessors read {@code src} directly.\n\n"
-                    + "@param src the buffer holding the frame (its position and order are"
-                    + " ignored)\n"
-                    + "@param offset absolute index of the frame's first byte\n"
-                    + "@param length the frame's exact length in bytes\n"
-                    + "@return this decoder\n"
-                    + "@throws $T if the bytes are not a valid frame; the decoder is then"
-                    + " unchanged\n"
-                    + "@throws IndexOutOfBoundsException if the range is not inside {@code src}\n",
-                Names.MALFORMED);
-    m.addCode(validation.wrapBody());
-    return m.build();
+    return MethodSpec.methodBuilder("wrap")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(self)
+        .addParameter(Names.BYTE_BUFFER, "src")
+        .addParameter(TypeName.INT, "offset")
+        .addParameter(TypeName.INT, "length")
+        .addJavadoc(
+            "Validates the frame in {@code [offset, offset + length)} of {@code src} and"
+                + " wraps it. Nothing is copied; accessors read {@code src} directly.\n\n"
+                + "@param src the buffer holding the frame (its position and order are"
+                + " ignored)\n"
+                + "@param offset absolute index of the frame's first byte\n"
+                + "@param length the frame's exact length in bytes\n"
+                + "@return this decoder\n"
+                + "@throws $T if the bytes are not a valid frame; the decoder then still wraps"
+                + " its previous frame\n"
+                + "@throws IndexOutOfBoundsException if the range is not inside {@code src}\n",
+            Names.MALFORMED)
+        .beginControlFlow("if (!tryWrap(src, offset, length))")
+        .addStatement("throw failure()")
+        .endControlFlow()
+        .addStatement("return this")
+        .build();
+  }
+
+  private MethodSpec tryWrap() {
+    return MethodSpec.methodBuilder("tryWrap")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.BOOLEAN)
+        .addParameter(Names.BYTE_BUFFER, "src")
+        .addParameter(TypeName.INT, "offset")
+        .addParameter(TypeName.INT, "length")
+        .addJavadoc(
+            "Like {@link #wrap}, but answers {@code false} instead of throwing, allocating"
+                + " nothing: for hot paths that drop bad input. {@link #failure()} then says what"
+                + " was wrong.\n\n"
+                + "@param src the buffer holding the frame\n"
+                + "@param offset absolute index of the frame's first byte\n"
+                + "@param length the frame's exact length in bytes\n"
+                + "@return whether the frame is valid and now wrapped\n"
+                + "@throws IndexOutOfBoundsException if the range is not inside {@code src}\n")
+        .addCode(validation.wrapBody())
+        .build();
   }
 
   private MethodSpec wrapFixedPart() {
@@ -165,8 +190,76 @@ public final class DecoderGenerator {
                 + "@throws $T if fewer than {@link #FIXED_LENGTH} bytes are available or they"
                 + " are invalid\n",
             Names.MALFORMED)
+        .beginControlFlow("if (!tryWrapFixedPart(src, offset, available))")
+        .addStatement("throw failure()")
+        .endControlFlow()
+        .addStatement("return this")
+        .build();
+  }
+
+  private MethodSpec tryWrapFixedPart() {
+    return MethodSpec.methodBuilder("tryWrapFixedPart")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.BOOLEAN)
+        .addParameter(Names.BYTE_BUFFER, "src")
+        .addParameter(TypeName.INT, "offset")
+        .addParameter(TypeName.INT, "available")
+        .addJavadoc(
+            "Like {@link #wrapFixedPart}, but answers {@code false} instead of throwing.\n\n"
+                + "@param src the buffer\n"
+                + "@param offset absolute index of the frame's first byte\n"
+                + "@param available how many bytes of the frame are in {@code src}\n"
+                + "@return whether the fixed part is valid and now wrapped\n")
         .addCode(validation.fixedPartBody())
         .build();
+  }
+
+  /** Bookkeeping for the last failed {@code try} call, and its exception. */
+  private void addFailure(TypeSpec.Builder type) {
+    CodeBlock.Builder paths = CodeBlock.builder().add("{");
+    for (Leaf leaf : layout.leaves()) {
+      paths.add(leaf.index() == 0 ? "$S" : ", $S", leaf.path());
+    }
+    type.addField(
+        FieldSpec.builder(
+                String[].class, "PATHS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer(paths.add("}").build())
+            .build());
+    for (String name : new String[] {"failedField", "failedOffset", "failedProblem"}) {
+      type.addField(TypeName.INT, name, Modifier.PRIVATE);
+    }
+    type.addField(TypeName.LONG, "failedValue", Modifier.PRIVATE);
+    type.addField(TypeName.LONG, "failedLimit", Modifier.PRIVATE);
+    type.addMethod(
+        MethodSpec.methodBuilder("fail")
+            .addModifiers(Modifier.PRIVATE)
+            .returns(TypeName.BOOLEAN)
+            .addParameter(TypeName.INT, "field")
+            .addParameter(TypeName.INT, "at")
+            .addParameter(TypeName.INT, "problem")
+            .addParameter(TypeName.LONG, "value")
+            .addParameter(TypeName.LONG, "limit")
+            .addStatement("this.failedField = field")
+            .addStatement("this.failedOffset = at")
+            .addStatement("this.failedProblem = problem")
+            .addStatement("this.failedValue = value")
+            .addStatement("this.failedLimit = limit")
+            .addStatement("return false")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("failure")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(Names.MALFORMED)
+            .addJavadoc(
+                "What the last {@code tryWrap} or {@code tryWrapFixedPart} that answered {@code"
+                    + " false} found wrong, as the exception {@code wrap} throws (allocates).\n\n"
+                    + "@return the exception, naming the field and its offset in the frame\n")
+            .addStatement(
+                "return $T.exception(failedField < 0 ? $S : PATHS[failedField], failedOffset,"
+                    + " failedProblem, failedValue, failedLimit)",
+                FrameValidation.PROBLEM,
+                message.simpleName())
+            .build());
   }
 
   private static MethodSpec getter(TypeName type, String name, String doc) {

@@ -1,5 +1,6 @@
 package io.chatwire.wire.processor.codegen;
 
+import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
@@ -11,24 +12,61 @@ import io.chatwire.wire.processor.model.WireKind;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates the decoder's checking code: {@code wrap}, {@code wrapFixedPart} and {@code
+ * Generates the decoder's checking code: {@code tryWrap}, {@code tryWrapFixedPart} and {@code
  * frameLength}. Every check runs on locals; the decoder's fields change only once the whole frame
- * is known to be valid.
+ * is known to be valid. In the {@code try} methods a problem is recorded in the decoder and
+ * answered with {@code false}, allocating nothing; {@code frameLength} throws.
  */
 final class FrameValidation {
+  static final ClassName PROBLEM = ClassName.get(Names.RUNTIME, "FrameProblem");
+
+  /** How a check reports a problem: as a returned failure or as a thrown exception. */
+  private interface Failure {
+    CodeBlock emit(Leaf leaf, CodeBlock offset, String problem, CodeBlock value, CodeBlock limit);
+  }
+
   private final MessageLayout layout;
   private final boolean big;
   private final String recordName;
+  private final Failure returning;
+  private final Failure throwing;
 
   FrameValidation(MessageLayout layout) {
     this.layout = layout;
     this.big = layout.message().bigEndian();
     this.recordName = layout.message().simpleName();
+    this.returning =
+        (leaf, offset, problem, value, limit) ->
+            CodeBlock.of(
+                "return fail($L, $L, $T.$L, $L, $L)",
+                leaf == null ? -1 : leaf.index(),
+                offset,
+                PROBLEM,
+                problem,
+                value,
+                limit);
+    this.throwing =
+        (leaf, offset, problem, value, limit) ->
+            CodeBlock.of(
+                "throw $T.exception($S, $L, $T.$L, $L, $L)",
+                PROBLEM,
+                leaf == null ? recordName : leaf.path(),
+                offset,
+                PROBLEM,
+                problem,
+                value,
+                limit);
   }
 
   private boolean limited() {
     return layout.maxLength() != Integer.MAX_VALUE;
   }
+
+  private static CodeBlock of(String format, Object... args) {
+    return CodeBlock.of(format, args);
+  }
+
+  private static final CodeBlock ZERO = CodeBlock.of("0");
 
   CodeBlock wrapBody() {
     CodeBlock.Builder b = CodeBlock.builder();
@@ -36,10 +74,7 @@ final class FrameValidation {
     if (limited()) {
       b.beginControlFlow("if (length > MAX_LENGTH)")
           .addStatement(
-              "throw new $T($S, 0, \"frame of \" + length + \" bytes is over maxLength \" +"
-                  + " MAX_LENGTH)",
-              Names.MALFORMED,
-              recordName)
+              "$L", returning.emit(null, ZERO, "OVER_MAX_LENGTH", of("length"), of("MAX_LENGTH")))
           .endControlFlow();
     }
     b.addStatement("int end = offset + length");
@@ -50,9 +85,8 @@ final class FrameValidation {
     if (!layout.endsWithRemainder()) {
       b.beginControlFlow("if (pos != end)")
           .addStatement(
-              "throw new $T($S, pos - offset, (end - pos) + \" bytes follow the last field\")",
-              Names.MALFORMED,
-              recordName)
+              "$L",
+              returning.emit(null, of("pos - offset"), "TRAILING_BYTES", of("end - pos"), ZERO))
           .endControlFlow();
     }
     b.addStatement("this.buffer = src");
@@ -66,7 +100,7 @@ final class FrameValidation {
         b.addStatement("this.$L = $L", Names.lengthField(leaf), Names.lengthField(leaf));
       }
     }
-    b.addStatement("return this");
+    b.addStatement("return true");
     return b.build();
   }
 
@@ -83,7 +117,7 @@ final class FrameValidation {
     b.addStatement("this.buffer = src");
     b.addStatement("this.offset = offset");
     b.addStatement("this.length = FIXED_LENGTH");
-    b.addStatement("return this");
+    b.addStatement("return true");
     return b.build();
   }
 
@@ -91,14 +125,11 @@ final class FrameValidation {
   private CodeBlock check(Leaf leaf) {
     FieldDescriptor f = leaf.field();
     CodeBlock.Builder b = CodeBlock.builder();
-    String path = leaf.path();
+    CodeBlock at = of("pos - offset");
     if (f.lengthMode() == LengthMode.FIXED) {
       b.beginControlFlow("if (end - pos < $L)", f.bytes())
           .addStatement(
-              "throw $T.truncated($S, pos - offset, $L, end - pos)",
-              Names.MALFORMED,
-              path,
-              f.bytes())
+              "$L", returning.emit(leaf, at, "TRUNCATED", of("$L", f.bytes()), of("end - pos")))
           .endControlFlow();
       b.add(fixedChecks(leaf));
       if (!leaf.hasStaticOffset()) {
@@ -111,8 +142,7 @@ final class FrameValidation {
     if (f.lengthMode() == LengthMode.SIZE_FROM) {
       String size = Names.sizeLocal(layout.leaves().get(leaf.sizeSource()));
       b.beginControlFlow("if ($L > end - pos)", size)
-          .addStatement(
-              "throw $T.pastEnd($S, pos - offset, $L, end - pos)", Names.MALFORMED, path, size)
+          .addStatement("$L", returning.emit(leaf, at, "PAST_END", of(size), of("end - pos")))
           .endControlFlow();
       b.addStatement("int $L = (int) $L", len, size);
     } else {
@@ -120,12 +150,11 @@ final class FrameValidation {
     }
     if (f.max() >= 0) {
       b.beginControlFlow("if ($L > $LL)", len, f.max())
-          .addStatement(
-              "throw $T.overMax($S, pos - offset, $L, $LL)", Names.MALFORMED, path, len, f.max())
+          .addStatement("$L", returning.emit(leaf, at, "OVER_MAX", of(len), of("$LL", f.max())))
           .endControlFlow();
     }
     if (f.kind() == WireKind.STRING) {
-      b.add(utf8Check(path, CodeBlock.of("pos + $L", len)));
+      b.add(utf8Check(leaf, of("pos + $L", len)));
     }
     if (!leaf.hasStaticOffset()) {
       b.addStatement("int $L = pos", Names.offsetField(leaf));
@@ -134,12 +163,12 @@ final class FrameValidation {
     return b.build();
   }
 
-  private static CodeBlock utf8Check(String path, CodeBlock to) {
+  private CodeBlock utf8Check(Leaf leaf, CodeBlock to) {
     return CodeBlock.builder()
         .add("{\n$>")
         .addStatement("int bad = $T.firstMalformed(src, pos, $L)", Names.UTF8, to)
         .beginControlFlow("if (bad >= 0)")
-        .addStatement("throw new $T($S, bad - offset, \"malformed UTF-8\")", Names.MALFORMED, path)
+        .addStatement("$L", returning.emit(leaf, of("bad - offset"), "MALFORMED_UTF8", ZERO, ZERO))
         .endControlFlow()
         .endControlFlow()
         .build();
@@ -148,60 +177,47 @@ final class FrameValidation {
   /** Checks on the value of a fixed-width leaf at {@code pos} (already known to fit). */
   private CodeBlock fixedChecks(Leaf leaf) {
     FieldDescriptor f = leaf.field();
-    String path = leaf.path();
     CodeBlock.Builder b = CodeBlock.builder();
-    CodeBlock at = CodeBlock.of("pos");
+    CodeBlock at = of("pos - offset");
     switch (f.kind()) {
       case BOOLEAN:
         b.beginControlFlow("if ((src.get(pos) & 0xFE) != 0)")
             .addStatement(
-                "throw new $T($S, pos - offset, \"boolean must be 0 or 1, was \" + (src.get(pos)"
-                    + " & 0xFF))",
-                Names.MALFORMED,
-                path)
+                "$L", returning.emit(leaf, at, "NOT_BOOLEAN", of("src.get(pos) & 0xFF"), ZERO))
             .endControlFlow();
         return b.build();
       case ENUM:
         b.add("{\n$>")
-            .addStatement("long code = $L", WireValues.rawLong(leaf, "src", at, big))
+            .addStatement("long code = $L", WireValues.rawLong(leaf, "src", of("pos"), big))
             .beginControlFlow("if ($L.get(code) == null)", Names.codesConstant(leaf))
-            .addStatement(
-                "throw new $T($S, pos - offset, \"unknown code \" + code + \" for $L\")",
-                Names.MALFORMED,
-                path,
-                f.javaType())
+            .addStatement("$L", returning.emit(leaf, at, "UNKNOWN_CODE", of("code"), ZERO))
             .endControlFlow()
             .endControlFlow();
         return b.build();
       case STRING:
-        return utf8Check(path, CodeBlock.of("pos + $L", f.bytes()));
+        return utf8Check(leaf, of("pos + $L", f.bytes()));
       case BYTES:
         return b.build();
       default:
-        return integerChecks(leaf, "pos");
+        return integerChecks(leaf, "pos", returning);
     }
   }
 
-  private CodeBlock integerChecks(Leaf leaf, String p) {
+  private CodeBlock integerChecks(Leaf leaf, String p, Failure failure) {
     FieldDescriptor f = leaf.field();
-    String path = leaf.path();
     boolean wide = f.kind() == WireKind.WIDE_INTEGER;
     boolean topBit = !f.signed() && f.bytes() >= 8;
     boolean max = f.max() >= 0;
     CodeBlock.Builder b = CodeBlock.builder();
     if (wide) {
       int w = f.bytes();
-      CodeBlock from = big ? CodeBlock.of("$L", p) : CodeBlock.of("$L + 8", p);
-      CodeBlock to = big ? CodeBlock.of("$L + $L", p, w - 8) : CodeBlock.of("$L + $L", p, w);
+      CodeBlock from = big ? of("$L", p) : of("$L + 8", p);
+      CodeBlock to = big ? of("$L + $L", p, w - 8) : of("$L + $L", p, w);
       b.add("{\n$>")
           .addStatement("int nonZero = $T.firstNonZero(src, $L, $L)", Names.WIRE_BUFFERS, from, to)
           .beginControlFlow("if (nonZero >= 0)")
           .addStatement(
-              "throw new $T($S, nonZero - offset, \"bytes above the low 8 of this $L-byte field"
-                  + " must be zero\")",
-              Names.MALFORMED,
-              path,
-              w)
+              "$L", failure.emit(leaf, of("nonZero - offset"), "HIGH_BYTES", of("$L", w), ZERO))
           .endControlFlow()
           .endControlFlow();
     }
@@ -212,26 +228,17 @@ final class FrameValidation {
     if (!leaf.isSizeSource()) {
       b.add("{\n$>");
     }
-    b.addStatement(
-        "long $L = $L", local, WireValues.rawLong(leaf, "src", CodeBlock.of("$L", p), big));
+    b.addStatement("long $L = $L", local, WireValues.rawLong(leaf, "src", of("$L", p), big));
     if (topBit) {
       b.beginControlFlow("if ($L < 0)", local)
-          .addStatement(
-              "throw new $T($S, $L - offset, \"value is over Long.MAX_VALUE\")",
-              Names.MALFORMED,
-              path,
-              p)
+          .addStatement("$L", failure.emit(leaf, of("$L - offset", p), "OVER_LONG_MAX", ZERO, ZERO))
           .endControlFlow();
     }
     if (max) {
       b.beginControlFlow("if ($L > $LL)", local, f.max())
           .addStatement(
-              "throw $T.overMax($S, $L - offset, $L, $LL)",
-              Names.MALFORMED,
-              path,
-              p,
-              local,
-              f.max())
+              "$L",
+              failure.emit(leaf, of("$L - offset", p), "OVER_MAX", of(local), of("$LL", f.max())))
           .endControlFlow();
     }
     if (!leaf.isSizeSource()) {
@@ -275,7 +282,7 @@ final class FrameValidation {
               .endControlFlow();
           String at = "at" + Names.capitalize(leaf.accessor());
           b.addStatement("int $L = (int) pos", at);
-          b.add(integerChecks(leaf, at));
+          b.add(integerChecks(leaf, at, throwing));
         }
         b.addStatement("pos += $L", f.bytes());
       } else if (f.lengthMode() == LengthMode.SIZE_FROM) {
@@ -284,11 +291,13 @@ final class FrameValidation {
         if (limited()) {
           b.beginControlFlow("if (pos - offset > MAX_LENGTH)")
               .addStatement(
-                  "throw new $T($S, at$L - offset, \"declared length makes the frame at"
-                      + " least \" + (pos - offset) + \" bytes, over maxLength \" + MAX_LENGTH)",
-                  Names.MALFORMED,
-                  source.path(),
-                  Names.capitalize(source.accessor()))
+                  "$L",
+                  throwing.emit(
+                      source,
+                      of("at$L - offset", Names.capitalize(source.accessor())),
+                      "DECLARED_OVER_MAX_LENGTH",
+                      of("pos - offset"),
+                      of("MAX_LENGTH")))
               .endControlFlow();
         }
       } else {
@@ -298,10 +307,8 @@ final class FrameValidation {
     if (limited()) {
       b.beginControlFlow("if (pos - offset > MAX_LENGTH)")
           .addStatement(
-              "throw new $T($S, 0, \"frame of \" + (pos - offset) + \" bytes is over maxLength \""
-                  + " + MAX_LENGTH)",
-              Names.MALFORMED,
-              recordName)
+              "$L",
+              throwing.emit(null, ZERO, "OVER_MAX_LENGTH", of("pos - offset"), of("MAX_LENGTH")))
           .endControlFlow();
     }
     b.addStatement("return (int) (pos - offset)");
