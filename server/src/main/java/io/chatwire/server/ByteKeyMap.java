@@ -12,7 +12,9 @@ import java.util.List;
  * array per datagram.
  *
  * <p>Linear probing, power-of-two capacity at most half full, backward-shift deletion. Not
- * thread-safe: it belongs to the event loop.
+ * thread-safe: one thread writes it. Relay threads read only a {@link #copy} that nobody changes
+ * after it is published through a volatile field (copy on write, see {@link Rooms} and {@link
+ * Room}).
  *
  * @param <V> the value type
  */
@@ -27,6 +29,19 @@ final class ByteKeyMap<V> {
 
   ByteKeyMap() {
     allocate(MIN_CAPACITY);
+  }
+
+  private ByteKeyMap(ByteKeyMap<V> from) {
+    keys = from.keys.clone();
+    hashes = from.hashes.clone();
+    values = from.values.clone();
+    mask = from.mask;
+    size = from.size;
+  }
+
+  /** An independent copy (the keys themselves are shared, they are never changed). */
+  ByteKeyMap<V> copy() {
+    return new ByteKeyMap<>(this);
   }
 
   int size() {

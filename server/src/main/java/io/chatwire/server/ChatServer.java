@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
-import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -27,14 +26,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The chatwire chat server: a TCRP control plane on TCP and a UDP relay, both served by one event
- * loop thread; {@link #main} is the command line, {@link #start} the programmatic entry.
+ * The chatwire chat server: a TCRP control plane on TCP and a UDP relay, by default both served by
+ * one event loop thread; {@link #main} is the command line, {@link #start} the programmatic entry.
  *
  * <pre>
  *   TCP :9001  --TcpControlPlane--> ControlRequests --+--> Membership --> Rooms / Room / Member
- *                                      | (PBKDF2 on   |         |
+ *                                      | (PBKDF2 on   |         |          (copy on write)
  *                                      v  workers)    |         v  NOTICE / CLOSED / EXPIRED
  *   UDP :9002  --------------------------------------> UdpRelay ---> every other member
+ *              (--relay-threads N: N SO_REUSEPORT sockets, N UdpRelay threads reading the rooms)
  * </pre>
  */
 public final class ChatServer implements AutoCloseable {
@@ -42,17 +42,15 @@ public final class ChatServer implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
   private static final int PASSWORD_THREADS = 2;
   private static final int BACKLOG = 256;
-  private static final int UDP_BUFFER_BYTES = 1 << 20;
 
   private final ServerOptions options;
   private final ServerSocketChannel tcp;
-  private final DatagramChannel udp;
+  private final RelayGroup udp;
   private final int tcpPort;
   private final int udpPort;
   private final EventLoop loop;
   private final ExecutorService workers;
-  private final Rooms rooms = new Rooms();
-  private final UdpRelay relay;
+  private final Rooms rooms;
   private final Membership membership;
   private final TcpControlPlane control;
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -60,22 +58,25 @@ public final class ChatServer implements AutoCloseable {
   private volatile ServerStats finalStats;
 
   private ChatServer(
-      ServerOptions options, Selector selector, ServerSocketChannel tcp, DatagramChannel udp)
+      ServerOptions options,
+      Selector selector,
+      ServerSocketChannel tcp,
+      RelayGroup udp,
+      Rooms rooms)
       throws IOException {
     this.options = options;
+    this.rooms = rooms;
     this.tcp = tcp;
     this.udp = udp;
     this.tcpPort = ((InetSocketAddress) tcp.getLocalAddress()).getPort();
-    this.udpPort = ((InetSocketAddress) udp.getLocalAddress()).getPort();
+    this.udpPort = udp.port();
     this.loop = new EventLoop(selector);
     this.workers = Executors.newFixedThreadPool(PASSWORD_THREADS, daemonThreads());
-    this.relay = new UdpRelay(udp, rooms, options.clock());
     this.membership =
-        new Membership(rooms, relay, options.clock(), options.idleTimeout().toMillis());
+        new Membership(rooms, udp.notices(), options.clock(), options.idleTimeout().toMillis());
     ControlRequests requests = new ControlRequests(membership, loop, workers, options, udpPort);
     this.control = new TcpControlPlane(tcp, selector, requests, options);
     tcp.register(selector, SelectionKey.OP_ACCEPT, control);
-    udp.register(selector, SelectionKey.OP_READ, relay);
   }
 
   /**
@@ -94,20 +95,24 @@ public final class ChatServer implements AutoCloseable {
             : StandardProtocolFamily.INET6;
     Selector selector = Selector.open();
     ServerSocketChannel tcp = null;
-    DatagramChannel udp = null;
+    RelayGroup udp = null;
     try {
       tcp = ServerSocketChannel.open(family);
       tcp.setOption(StandardSocketOptions.SO_REUSEADDR, true);
       tcp.bind(tcpAddress, BACKLOG);
       tcp.configureBlocking(false);
-      udp = DatagramChannel.open(family);
-      udp.setOption(StandardSocketOptions.SO_RCVBUF, UDP_BUFFER_BYTES);
-      udp.setOption(StandardSocketOptions.SO_SNDBUF, UDP_BUFFER_BYTES);
-      udp.bind(udpAddress);
-      udp.configureBlocking(false);
-      ChatServer server = new ChatServer(options, selector, tcp, udp);
+      Rooms rooms = new Rooms();
+      udp = RelayGroup.open(family, udpAddress, options.relayThreads(), rooms, options.clock());
+      ChatServer server = new ChatServer(options, selector, tcp, udp, rooms);
+      udp.start(selector);
       server.loop.start(server::sweep, server::stopOnLoop);
-      log.info("listening tcp={} udp={} on {}", server.tcpPort, server.udpPort, options.host());
+      log.info(
+          "listening tcp={} udp={} on {} ({} relay thread{})",
+          server.tcpPort,
+          server.udpPort,
+          options.host(),
+          udp.size(),
+          udp.size() == 1 ? ", the event loop" : "s");
       return server;
     } catch (IOException | RuntimeException e) {
       closeQuietly(udp);
@@ -176,6 +181,20 @@ public final class ChatServer implements AutoCloseable {
   }
 
   /**
+   * The ids of the threads that receive and relay datagrams, for allocation and profiling checks.
+   *
+   * @return the event loop's id with one relay thread, else one id per relay thread
+   */
+  public long[] relayThreadIds() {
+    return udp.threadIds(loop.threadId());
+  }
+
+  /** Datagrams received so far by each relay (one entry per UDP socket), for tests. */
+  long[] receivedPerRelay() {
+    return udp.receivedPerSocket();
+  }
+
+  /**
    * Whether the server is still serving.
    *
    * @return {@code false} once closing has begun or the loop has stopped
@@ -240,6 +259,7 @@ public final class ChatServer implements AutoCloseable {
     try {
       membership.closeAll("server stopping");
       control.closeAll();
+      udp.stop(STOP_TIMEOUT);
       finalStats = snapshot();
     } finally {
       closeQuietly(tcp);
@@ -250,23 +270,29 @@ public final class ChatServer implements AutoCloseable {
     }
   }
 
+  /** Relay threads still running (none once the server has stopped), for tests. */
+  int liveRelayThreads() {
+    return udp.liveThreads();
+  }
+
   private ServerStats snapshot() {
+    long[] sum = udp.counters();
     return new ServerStats(
         rooms.size(),
         rooms.memberCount(),
         control.openConnections(),
         control.refusedConnections(),
-        relay.received,
-        relay.heartbeats,
-        relay.relayed,
-        relay.sent,
-        relay.droppedMalformed,
-        relay.droppedUnknownRoom,
-        relay.droppedBadToken,
-        relay.droppedWrongAddress,
-        relay.droppedOversize,
-        relay.sendFailures,
-        relay.receiveErrors);
+        sum[RelayCounters.RECEIVED],
+        sum[RelayCounters.HEARTBEATS],
+        sum[RelayCounters.RELAYED],
+        sum[RelayCounters.SENT],
+        sum[RelayCounters.DROPPED_MALFORMED],
+        sum[RelayCounters.DROPPED_UNKNOWN_ROOM],
+        sum[RelayCounters.DROPPED_BAD_TOKEN],
+        sum[RelayCounters.DROPPED_WRONG_ADDRESS],
+        sum[RelayCounters.DROPPED_OVERSIZE],
+        sum[RelayCounters.SEND_FAILURES],
+        sum[RelayCounters.RECEIVE_ERRORS]);
   }
 
   private static InetSocketAddress address(String host, int port) throws IOException {

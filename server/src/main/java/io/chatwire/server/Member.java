@@ -3,15 +3,22 @@ package io.chatwire.server;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
-/** One member of a room: name, token, the IP it is bound to and its last UDP address. */
+/**
+ * One member of a room: name, token, the IP it is bound to and its last UDP address.
+ *
+ * <p>The address and the last-seen time are written by whichever relay thread received the member's
+ * datagram and read by the others and by the idle sweep, hence volatile. Both are single values
+ * (the address an immutable object), so no lock is needed; a member whose datagrams arrive on two
+ * sockets at once keeps whichever write came last, as with one thread.
+ */
 final class Member {
   private final Room room;
   private final String name;
   private final byte[] username;
   private final byte[] token;
   private final InetAddress ip;
-  private InetSocketAddress address;
-  private long lastSeenMillis;
+  private volatile InetSocketAddress address;
+  private volatile long lastSeenMillis;
 
   Member(Room room, String name, byte[] username, byte[] token, InetAddress ip, long nowMillis) {
     this.room = room;
@@ -63,9 +70,13 @@ final class Member {
 
   /** Records a datagram from {@code source} (whose IP the caller has checked) at {@code now}. */
   void seen(InetSocketAddress source, long nowMillis) {
-    if (address == null || address.getPort() != source.getPort()) {
+    InetSocketAddress current = address;
+    if (current == null || current.getPort() != source.getPort()) {
       address = source;
     }
-    lastSeenMillis = nowMillis;
+    // Skip the fenced write when the millisecond has not moved (bursts from one member).
+    if (lastSeenMillis != nowMillis) {
+      lastSeenMillis = nowMillis;
+    }
   }
 }

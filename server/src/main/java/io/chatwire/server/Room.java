@@ -3,17 +3,25 @@ package io.chatwire.server;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-/** A chat room: its name, optional password hash, host and members, owned by the event loop. */
+/**
+ * A chat room: its name, optional password hash, host and members.
+ *
+ * <p>Only the event loop changes a room. What relay threads read (the member array and the token
+ * map) is copy on write: a change builds a new array or map and publishes it with one volatile
+ * write, so a relay thread sees either the old or the new membership, never a half-changed one, and
+ * takes no lock. Membership changes (join, leave, expiry) are rare next to datagrams.
+ */
 final class Room {
+  private static final Member[] NONE = new Member[0];
+
   private final String name;
   private final byte[] nameBytes;
   private final PasswordHash password;
-  private final ByteKeyMap<Member> byToken = new ByteKeyMap<>();
   private final ByteKeyMap<Member> byUsername = new ByteKeyMap<>();
-  private Member[] members = new Member[4];
-  private int count;
+  private volatile ByteKeyMap<Member> byToken = new ByteKeyMap<>();
+  private volatile Member[] members = NONE;
   private Member host;
-  private boolean closed;
+  private volatile boolean closed;
 
   Room(String name, byte[] nameBytes, PasswordHash password) {
     this.name = name;
@@ -50,13 +58,19 @@ final class Room {
     closed = true;
   }
 
+  /** The number of members; consistent with {@link #member} on the event loop only. */
   int size() {
-    return count;
+    return members.length;
   }
 
-  /** The member at {@code i}, {@code 0 <= i < size()}: index loops allocate no iterator. */
+  /** The member at {@code i}, {@code 0 <= i < size()}, on the event loop. */
   Member member(int i) {
     return members[i];
+  }
+
+  /** The current members, host first: a published array that is never changed, do not change it. */
+  Member[] members() {
+    return members;
   }
 
   boolean hasUsername(byte[] username) {
@@ -72,26 +86,35 @@ final class Room {
     return byToken.get(token);
   }
 
-  /** Adds a member; the first one added is the host. */
+  /** Adds a member; the first one added is the host. Event loop only. */
   void add(Member member) {
-    if (count == members.length) {
-      members = Arrays.copyOf(members, count * 2);
-    }
-    members[count++] = member;
-    byToken.put(member.token(), member);
+    ByteKeyMap<Member> tokens = byToken.copy();
+    tokens.put(member.token(), member);
+    Member[] grown = Arrays.copyOf(members, members.length + 1);
+    grown[grown.length - 1] = member;
     byUsername.put(member.username(), member);
     if (host == null) {
       host = member;
     }
+    // Token map first: a relay thread that finds the member by token may not see it in the array
+    // yet, which only means the member's first message reaches the room without itself.
+    byToken = tokens;
+    members = grown;
   }
 
+  /** Removes a member. Event loop only. */
   void remove(Member member) {
-    for (int i = 0; i < count; i++) {
-      if (members[i] == member) {
-        System.arraycopy(members, i + 1, members, i, count - i - 1);
-        members[--count] = null;
-        byToken.remove(member.token());
+    Member[] current = members;
+    for (int i = 0; i < current.length; i++) {
+      if (current[i] == member) {
+        Member[] shrunk = new Member[current.length - 1];
+        System.arraycopy(current, 0, shrunk, 0, i);
+        System.arraycopy(current, i + 1, shrunk, i, current.length - i - 1);
+        ByteKeyMap<Member> tokens = byToken.copy();
+        tokens.remove(member.token());
         byUsername.remove(member.username());
+        byToken = tokens;
+        members = shrunk;
         return;
       }
     }

@@ -6,12 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 
-/** Every open room by name, plus the set of tokens handed out, owned by the event loop. */
+/**
+ * Every open room by name, plus the set of tokens handed out. Only the event loop changes them; the
+ * name map that relay threads probe is copy on write, published with one volatile write (rooms open
+ * and close rarely).
+ */
 final class Rooms {
   private static final int TOKEN_BYTES = 16;
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-  private final ByteKeyMap<Room> byName = new ByteKeyMap<>();
+  private volatile ByteKeyMap<Room> byName = new ByteKeyMap<>();
   private final ByteKeyMap<Member> tokens = new ByteKeyMap<>();
   private final SecureRandom random = new SecureRandom();
   private int members;
@@ -38,14 +42,18 @@ final class Rooms {
 
   Room open(String name, byte[] nameBytes, PasswordHash password) {
     Room room = new Room(name, nameBytes, password);
-    byName.put(nameBytes, room);
+    ByteKeyMap<Room> names = byName.copy();
+    names.put(nameBytes, room);
+    byName = names;
     return room;
   }
 
   /** Forgets a room and its members' tokens. */
   void forget(Room room) {
     room.markClosed();
-    byName.remove(room.nameBytes());
+    ByteKeyMap<Room> names = byName.copy();
+    names.remove(room.nameBytes());
+    byName = names;
     for (int i = 0; i < room.size(); i++) {
       tokens.remove(room.member(i).token());
     }

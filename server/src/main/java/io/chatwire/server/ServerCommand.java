@@ -82,6 +82,15 @@ final class ServerCommand {
           "Close a TCP connection that has not sent its request within this (default ${DEFAULT-VALUE}).")
   Duration requestTimeout;
 
+  @Option(
+      names = "--relay-threads",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "UDP relay threads; above 1, each has its own SO_REUSEPORT socket on the UDP port"
+              + " (Linux) (default ${DEFAULT-VALUE}: relay on the event loop).")
+  int relayThreads;
+
   ServerOptions toOptions() {
     return ServerOptions.defaults()
         .withHost(host)
@@ -92,7 +101,8 @@ final class ServerCommand {
         .withMaxMembers(maxMembers)
         .withMaxPayload(maxPayload)
         .withMaxConnections(maxConnections)
-        .withRequestTimeout(requestTimeout);
+        .withRequestTimeout(requestTimeout)
+        .withRelayThreads(relayThreads);
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {

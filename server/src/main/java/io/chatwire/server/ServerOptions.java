@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param maxPayload the largest TCRP operation payload accepted, in bytes
  * @param maxConnections the most TCP connections open at once
  * @param requestTimeout how long a TCP client has to send its whole request
+ * @param relayThreads UDP relay threads: 1 relays on the event loop; N &gt; 1 runs N threads, each
+ *     on its own {@code SO_REUSEPORT} socket bound to the UDP port (Linux)
  * @param clock the time source for idle expiry and deadlines
  */
 public record ServerOptions(
@@ -27,10 +29,14 @@ public record ServerOptions(
     int maxPayload,
     int maxConnections,
     Duration requestTimeout,
+    int relayThreads,
     Clock clock) {
 
   /** The largest payload the TCRP frame can carry ({@code 2^29} bytes). */
   public static final int PROTOCOL_MAX_PAYLOAD = 1 << 29;
+
+  /** The most relay threads accepted. */
+  public static final int MAX_RELAY_THREADS = 64;
 
   /** Validates every setting. */
   public ServerOptions {
@@ -49,11 +55,13 @@ public record ServerOptions(
     checkRange("max members", maxMembers, 1, Integer.MAX_VALUE);
     checkRange("max payload", maxPayload, 0, PROTOCOL_MAX_PAYLOAD);
     checkRange("max connections", maxConnections, 1, Integer.MAX_VALUE);
+    checkRange("relay threads", relayThreads, 1, MAX_RELAY_THREADS);
   }
 
   /**
    * The documented defaults: 0.0.0.0, ports 9001 and 9002, 300 s idle timeout, 10000 rooms, 1000
-   * members, 64 KiB payloads, 1024 connections, 10 s request deadline, system clock.
+   * members, 64 KiB payloads, 1024 connections, 10 s request deadline, one relay thread (the event
+   * loop), system clock.
    *
    * @return the defaults
    */
@@ -68,6 +76,7 @@ public record ServerOptions(
         65_536,
         1_024,
         Duration.ofSeconds(10),
+        1,
         Clock.system());
   }
 
@@ -88,6 +97,7 @@ public record ServerOptions(
         maxPayload,
         maxConnections,
         requestTimeout,
+        relayThreads,
         clock);
   }
 
@@ -108,6 +118,7 @@ public record ServerOptions(
         maxPayload,
         maxConnections,
         requestTimeout,
+        relayThreads,
         clock);
   }
 
@@ -128,6 +139,7 @@ public record ServerOptions(
         maxPayload,
         maxConnections,
         requestTimeout,
+        relayThreads,
         clock);
   }
 
@@ -148,6 +160,7 @@ public record ServerOptions(
         maxPayload,
         maxConnections,
         requestTimeout,
+        relayThreads,
         clock);
   }
 
@@ -168,6 +181,7 @@ public record ServerOptions(
         maxPayload,
         maxConnections,
         requestTimeout,
+        relayThreads,
         clock);
   }
 
@@ -188,6 +202,7 @@ public record ServerOptions(
         maxPayload,
         maxConnections,
         requestTimeout,
+        relayThreads,
         clock);
   }
 
@@ -208,6 +223,7 @@ public record ServerOptions(
         value,
         maxConnections,
         requestTimeout,
+        relayThreads,
         clock);
   }
 
@@ -228,6 +244,7 @@ public record ServerOptions(
         maxPayload,
         value,
         requestTimeout,
+        relayThreads,
         clock);
   }
 
@@ -247,6 +264,29 @@ public record ServerOptions(
         maxMembers,
         maxPayload,
         maxConnections,
+        value,
+        relayThreads,
+        clock);
+  }
+
+  /**
+   * A copy with another number of UDP relay threads.
+   *
+   * @param value 1 (relay on the event loop, the default) to {@link #MAX_RELAY_THREADS}; more than
+   *     1 needs {@code SO_REUSEPORT} (Linux)
+   * @return the copy
+   */
+  public ServerOptions withRelayThreads(int value) {
+    return new ServerOptions(
+        host,
+        tcpPort,
+        udpPort,
+        idleTimeout,
+        maxRooms,
+        maxMembers,
+        maxPayload,
+        maxConnections,
+        requestTimeout,
         value,
         clock);
   }
@@ -268,6 +308,7 @@ public record ServerOptions(
         maxPayload,
         maxConnections,
         requestTimeout,
+        relayThreads,
         value);
   }
 

@@ -1,19 +1,44 @@
 package io.chatwire.server;
 
+import static io.chatwire.server.RelayCounters.DROPPED_BAD_TOKEN;
+import static io.chatwire.server.RelayCounters.DROPPED_MALFORMED;
+import static io.chatwire.server.RelayCounters.DROPPED_OVERSIZE;
+import static io.chatwire.server.RelayCounters.DROPPED_UNKNOWN_ROOM;
+import static io.chatwire.server.RelayCounters.DROPPED_WRONG_ADDRESS;
+import static io.chatwire.server.RelayCounters.HEARTBEATS;
+import static io.chatwire.server.RelayCounters.RECEIVED;
+import static io.chatwire.server.RelayCounters.RECEIVE_ERRORS;
+import static io.chatwire.server.RelayCounters.RELAYED;
+import static io.chatwire.server.RelayCounters.SEND_FAILURES;
+import static io.chatwire.server.RelayCounters.SENT;
+
 import io.chatwire.protocol.ChatDatagramDecoder;
 import io.chatwire.protocol.Kind;
 import io.chatwire.protocol.RelayDatagramEncoder;
-import io.chatwire.wire.MalformedFrameException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The UDP data plane: receives {@code ChatDatagram}s into one direct buffer, checks room, token and
  * source IP, and relays one {@code RelayDatagram} per message to the other registered members.
+ *
+ * <p>One instance per thread, each with its own buffers, flyweights and {@link RelayCounters}:
+ *
+ * <pre>
+ *   --relay-threads 1:  the event loop selects the channel and calls ready(); it also sends notices
+ *   --relay-threads N:  N threads run run() on N SO_REUSEPORT channels (blocking receive);
+ *                       the event loop sends notices through a send-only instance of its own
+ * </pre>
+ *
+ * Room state is read through the snapshots that {@link Rooms} and {@link Room} publish (see {@link
+ * Room}), so relay threads take no lock.
  *
  * <p>The accepted path allocates nothing of its own: the room and the member are found by probing
  * byte-keyed maps with ranges of the receive buffer, the source IP is compared with {@link
@@ -22,7 +47,8 @@ import java.nio.channels.SelectionKey;
  * returns (Java 17 reuses it while the sender stays the same). Dropped datagrams are counted, never
  * answered and never logged.
  */
-final class UdpRelay implements EventLoop.Handler {
+final class UdpRelay implements EventLoop.Handler, Runnable {
+  private static final Logger log = LoggerFactory.getLogger(UdpRelay.class);
   private static final int BATCH = 256;
   private static final byte[] NO_SENDER = new byte[0];
 
@@ -34,18 +60,7 @@ final class UdpRelay implements EventLoop.Handler {
   private final ByteBuffer send = ByteBuffer.allocateDirect(RelayDatagramEncoder.MAX_LENGTH);
   private final ChatDatagramDecoder decoder = new ChatDatagramDecoder();
   private final RelayDatagramEncoder encoder = new RelayDatagramEncoder();
-
-  long received;
-  long heartbeats;
-  long relayed;
-  long sent;
-  long droppedMalformed;
-  long droppedUnknownRoom;
-  long droppedBadToken;
-  long droppedWrongAddress;
-  long droppedOversize;
-  long sendFailures;
-  long receiveErrors;
+  private final RelayCounters counters = new RelayCounters();
 
   UdpRelay(DatagramChannel channel, Rooms rooms, Clock clock) {
     this.channel = channel;
@@ -53,6 +68,11 @@ final class UdpRelay implements EventLoop.Handler {
     this.clock = clock;
   }
 
+  RelayCounters counters() {
+    return counters;
+  }
+
+  /** Selector mode: drains up to a batch of datagrams from the non-blocking channel. */
   @Override
   public void ready(SelectionKey key) {
     long now = clock.millis();
@@ -62,48 +82,74 @@ final class UdpRelay implements EventLoop.Handler {
       try {
         source = channel.receive(receive);
       } catch (IOException e) {
-        receiveErrors++;
+        counters.increment(RECEIVE_ERRORS);
         return;
       }
       if (source == null) {
         return;
       }
-      received++;
+      counters.increment(RECEIVED);
       handle((InetSocketAddress) source, receive.position(), now);
     }
   }
 
+  /** Thread mode: blocking receives until the channel is closed. */
+  @Override
+  public void run() {
+    while (channel.isOpen()) {
+      receive.clear();
+      SocketAddress source;
+      try {
+        source = channel.receive(receive);
+      } catch (ClosedChannelException closed) {
+        return;
+      } catch (IOException e) {
+        counters.increment(RECEIVE_ERRORS);
+        continue;
+      }
+      if (source == null) {
+        continue;
+      }
+      counters.increment(RECEIVED);
+      try {
+        handle((InetSocketAddress) source, receive.position(), clock.millis());
+      } catch (RuntimeException e) {
+        // Nothing here should throw; this only keeps one bug from stopping the thread.
+        log.error("unexpected failure relaying a datagram", e);
+      }
+    }
+  }
+
   private void handle(InetSocketAddress source, int length, long now) {
-    try {
-      decoder.wrap(receive, 0, length);
-    } catch (MalformedFrameException e) {
-      droppedMalformed++;
+    // tryWrap rejects without allocating: a flood of garbage costs no exception objects.
+    if (!decoder.tryWrap(receive, 0, length)) {
+      counters.increment(DROPPED_MALFORMED);
       return;
     }
     Room room = rooms.find(receive, decoder.roomNameOffset(), decoder.roomNameLength());
     if (room == null) {
-      droppedUnknownRoom++;
+      counters.increment(DROPPED_UNKNOWN_ROOM);
       return;
     }
     Member member = room.memberByToken(receive, decoder.tokenOffset(), decoder.tokenLength());
     if (member == null) {
-      droppedBadToken++;
+      counters.increment(DROPPED_BAD_TOKEN);
       return;
     }
     if (!member.ip().equals(source.getAddress())) {
-      droppedWrongAddress++;
+      counters.increment(DROPPED_WRONG_ADDRESS);
       return;
     }
     member.seen(source, now);
     int textLength = decoder.messageLength();
     if (textLength == 0) {
-      heartbeats++;
+      counters.increment(HEARTBEATS);
       return;
     }
     // Checked here rather than by the encoder's exception, which would allocate.
     if (RelayDatagramEncoder.FIXED_LENGTH + member.username().length + textLength
         > RelayDatagramEncoder.MAX_LENGTH) {
-      droppedOversize++;
+      counters.increment(DROPPED_OVERSIZE);
       return;
     }
     send.clear();
@@ -114,7 +160,7 @@ final class UdpRelay implements EventLoop.Handler {
             .sender(member.username())
             .text(receive, decoder.messageOffset(), textLength)
             .length();
-    relayed++;
+    counters.increment(RELAYED);
     broadcast(room, member, frame);
   }
 
@@ -125,8 +171,9 @@ final class UdpRelay implements EventLoop.Handler {
 
   /** Sends a notice of {@code kind} to one member, if it is registered. */
   void tell(Member member, Kind kind, byte[] text) {
-    if (member.registered()) {
-      sendTo(member.address(), encodeNotice(kind, text));
+    InetSocketAddress address = member.address();
+    if (address != null) {
+      sendTo(address, encodeNotice(kind, text));
     }
   }
 
@@ -136,10 +183,12 @@ final class UdpRelay implements EventLoop.Handler {
   }
 
   private void broadcast(Room room, Member except, int frame) {
-    for (int i = 0, n = room.size(); i < n; i++) {
-      Member to = room.member(i);
-      if (to != except && to.registered()) {
-        sendTo(to.address(), frame);
+    // One read of the published array: it may be replaced meanwhile, never changed.
+    Member[] members = room.members();
+    for (Member to : members) {
+      InetSocketAddress address = to.address();
+      if (to != except && address != null) {
+        sendTo(address, frame);
       }
     }
   }
@@ -148,12 +197,12 @@ final class UdpRelay implements EventLoop.Handler {
     send.limit(frame).position(0);
     try {
       if (channel.send(send, target) == 0) {
-        sendFailures++;
+        counters.increment(SEND_FAILURES);
       } else {
-        sent++;
+        counters.increment(SENT);
       }
     } catch (IOException e) {
-      sendFailures++;
+      counters.increment(SEND_FAILURES);
     }
   }
 }

@@ -45,6 +45,8 @@ class CommandLineTest {
         "--max-members x",
         "--max-payload 1000000000",
         "--max-connections 0",
+        "--relay-threads 0",
+        "--relay-threads 65",
         "--bogus",
         "extra-argument",
         "--host"
@@ -73,7 +75,8 @@ class CommandLineTest {
             "--max-rooms",
             "--max-members",
             "--max-payload",
-            "--max-connections");
+            "--max-connections",
+            "--relay-threads");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
@@ -118,6 +121,9 @@ class CommandLineTest {
     assertThat(d.udpPort()).isEqualTo(9002);
     assertThat(d.idleTimeout()).isEqualTo(Duration.ofSeconds(300));
     assertThat(d.maxPayload()).isEqualTo(65_536);
+    assertThat(d.relayThreads()).isEqualTo(1);
+    assertThat(d.withRelayThreads(4).relayThreads()).isEqualTo(4);
+    assertThatThrownBy(() -> d.withRelayThreads(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> d.withTcpPort(65_536)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> d.withHost(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> d.withIdleTimeout(Duration.ZERO))
@@ -128,8 +134,9 @@ class CommandLineTest {
   }
 
   /** Runs the real main in a child JVM: listening line, then SIGTERM closes rooms and exits 0. */
-  @Test
-  void sigtermTellsMembersClosedAndExitsZero() throws Exception {
+  @ParameterizedTest(name = "--relay-threads {0}")
+  @ValueSource(strings = {"1", "2"})
+  void sigtermTellsMembersClosedAndExitsZero(String relayThreads) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p =
         new ProcessBuilder(
@@ -142,7 +149,9 @@ class CommandLineTest {
                 "--tcp-port",
                 "0",
                 "--udp-port",
-                "0")
+                "0",
+                "--relay-threads",
+                relayThreads)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     try {

@@ -35,6 +35,11 @@ class GarbageTest {
   private UdpMember bob;
   private final List<Socket> sockets = new ArrayList<>();
 
+  /** The relay threads the server runs with; a subclass runs every test with more. */
+  int relayThreads() {
+    return 1;
+  }
+
   @BeforeEach
   void start() throws IOException {
     server =
@@ -43,6 +48,7 @@ class GarbageTest {
                 .withHost("127.0.0.1")
                 .withTcpPort(0)
                 .withUdpPort(0)
+                .withRelayThreads(relayThreads())
                 .withClock(clock));
     alice = new UdpMember(server.udpPort(), "room", Tcrp.create(server.tcpPort(), "room", "alice"));
     bob = new UdpMember(server.udpPort(), "room", Tcrp.join(server.tcpPort(), "room", "bob"));

@@ -10,7 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** 50 rooms of 5 members: every message reaches every other member of its room exactly once. */
 class LoadTest {
@@ -45,11 +46,16 @@ class LoadTest {
     }
   }
 
-  @Test
-  void everyMessageIsDeliveredExactlyOnce() throws IOException {
+  @ParameterizedTest(name = "{0} relay thread(s)")
+  @ValueSource(ints = {1, 2})
+  void everyMessageIsDeliveredExactlyOnce(int relayThreads) throws IOException {
     server =
         ChatServer.start(
-            ServerOptions.defaults().withHost("127.0.0.1").withTcpPort(0).withUdpPort(0));
+            ServerOptions.defaults()
+                .withHost("127.0.0.1")
+                .withTcpPort(0)
+                .withUdpPort(0)
+                .withRelayThreads(relayThreads));
     UdpMember[][] rooms = new UdpMember[ROOMS][MEMBERS];
     for (int r = 0; r < ROOMS; r++) {
       String room = "room-" + r;

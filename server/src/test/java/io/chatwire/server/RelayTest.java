@@ -27,11 +27,20 @@ class RelayTest {
   private UdpMember carol;
   private String aliceToken;
 
+  /** The relay threads the server runs with; a subclass runs every test with more. */
+  int relayThreads() {
+    return 1;
+  }
+
   @BeforeEach
   void start() throws IOException {
     server =
         ChatServer.start(
-            ServerOptions.defaults().withHost("127.0.0.1").withTcpPort(0).withUdpPort(0));
+            ServerOptions.defaults()
+                .withHost("127.0.0.1")
+                .withTcpPort(0)
+                .withUdpPort(0)
+                .withRelayThreads(relayThreads()));
     aliceToken = Tcrp.create(server.tcpPort(), "茶室", "alice");
     alice = member("茶室", aliceToken);
     alice.heartbeat();

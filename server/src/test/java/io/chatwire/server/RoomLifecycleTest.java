@@ -26,6 +26,11 @@ class RoomLifecycleTest {
   private UdpMember bob;
   private UdpMember carol;
 
+  /** The relay threads the server runs with; a subclass runs every test with more. */
+  int relayThreads() {
+    return 1;
+  }
+
   @BeforeEach
   void start() throws IOException {
     server =
@@ -35,6 +40,7 @@ class RoomLifecycleTest {
                 .withTcpPort(0)
                 .withUdpPort(0)
                 .withIdleTimeout(IDLE)
+                .withRelayThreads(relayThreads())
                 .withClock(clock));
     host = member(Tcrp.create(server.tcpPort(), "room", "host"));
     bob = member(Tcrp.join(server.tcpPort(), "room", "bob"));
