@@ -119,16 +119,13 @@ public final class PingDecoder {
     if (length > MAX_LENGTH) {
       return fail(-1, 0, FrameProblem.OVER_MAX_LENGTH, length, MAX_LENGTH);
     }
+    if (length < FIXED_LENGTH) {
+      return failFixedPart(length);
+    }
     int end = offset + length;
     int pos = offset;
-    if (end - pos < 2) {
-      return fail(0, pos - offset, FrameProblem.TRUNCATED, 2, end - pos);
-    }
     pos += 2;
-    if (end - pos < 1) {
-      return fail(1, pos - offset, FrameProblem.TRUNCATED, 1, end - pos);
-    }
-    long sizeNameSize = WireBuffers.getUnsigned(src, pos, 1, true);
+    long sizeNameSize = (src.get(pos) & 0xFFL);
     pos += 1;
     if (sizeNameSize > end - pos) {
       return fail(2, pos - offset, FrameProblem.PAST_END, sizeNameSize, end - pos);
@@ -144,7 +141,9 @@ public final class PingDecoder {
     if (pos != end) {
       return fail(-1, pos - offset, FrameProblem.TRAILING_BYTES, end - pos, 0);
     }
-    this.buffer = src;
+    if (this.buffer != src) {
+      this.buffer = src;
+    }
     this.offset = offset;
     this.length = length;
     this.nameLength = nameLength;
@@ -177,20 +176,29 @@ public final class PingDecoder {
    */
   public boolean tryWrapFixedPart(ByteBuffer src, int offset, int available) {
     Objects.checkFromIndexSize(offset, available, src.limit());
+    if (available < FIXED_LENGTH) {
+      return failFixedPart(available);
+    }
     int end = offset + available;
     int pos = offset;
-    if (end - pos < 2) {
-      return fail(0, pos - offset, FrameProblem.TRUNCATED, 2, end - pos);
-    }
     pos += 2;
-    if (end - pos < 1) {
-      return fail(1, pos - offset, FrameProblem.TRUNCATED, 1, end - pos);
-    }
-    long sizeNameSize = WireBuffers.getUnsigned(src, pos, 1, true);
+    long sizeNameSize = (src.get(pos) & 0xFFL);
     pos += 1;
-    this.buffer = src;
+    if (this.buffer != src) {
+      this.buffer = src;
+    }
     this.offset = offset;
     this.length = FIXED_LENGTH;
+    return true;
+  }
+
+  private boolean failFixedPart(int available) {
+    if (available < 2) {
+      return fail(0, 0, FrameProblem.TRUNCATED, 2, available - 0);
+    }
+    if (available < 3) {
+      return fail(1, 2, FrameProblem.TRUNCATED, 1, available - 2);
+    }
     return true;
   }
 
@@ -254,7 +262,7 @@ public final class PingDecoder {
    * @return the value
    */
   public int nameSize() {
-    return (int) WireBuffers.getUnsigned(buffer, offset + NAME_SIZE_OFFSET, 1, true);
+    return (int) (buffer.get(offset + NAME_SIZE_OFFSET) & 0xFFL);
   }
 
   /**
@@ -327,7 +335,7 @@ public final class PingDecoder {
       return -1;
     }
     int atNameSize = (int) pos;
-    long sizeNameSize = WireBuffers.getUnsigned(src, atNameSize, 1, true);
+    long sizeNameSize = (src.get(atNameSize) & 0xFFL);
     pos += 1;
     pos += sizeNameSize;
     if (pos - offset > MAX_LENGTH) {

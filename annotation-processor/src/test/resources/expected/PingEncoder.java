@@ -55,7 +55,9 @@ public final class PingEncoder {
    */
   public PingEncoder wrap(ByteBuffer dst, int offset) {
     Objects.checkFromIndexSize(offset, FIXED_LENGTH, dst.limit());
-    this.buffer = dst;
+    if (this.buffer != dst) {
+      this.buffer = dst;
+    }
     this.offset = offset;
     this.limit = offset + FIXED_LENGTH;
     this.next = 0;
@@ -90,7 +92,7 @@ public final class PingEncoder {
   }
 
   private PingEncoder endName(int length) {
-    WireBuffers.putInteger(buffer, offset + 2, 1, true, length);
+    buffer.put(offset + 2, (byte) length);
     limit += length;
     next = 1;
     return this;
@@ -189,7 +191,7 @@ public final class PingEncoder {
     int pos = offset;
     WireBuffers.putInteger(dst, pos, 2, true, value.sequence());
     pos += 2;
-    WireBuffers.putInteger(dst, pos, 1, true, value.nameSize());
+    dst.put(pos, (byte) value.nameSize());
     pos += 1;
     pos += Utf8.encode(value.name(), dst, pos);
     return length;

@@ -111,6 +111,56 @@ public class CodecBenchmark {
     return 2 + sender.length + messageLength;
   }
 
+  /** Decode half of {@link #relayFlyweight}: validate the datagram and find the message. */
+  @Benchmark
+  public int chatDecodeFlyweight() {
+    ChatDatagramDecoder in = chatDecoder.wrap(datagram, 0, datagramLength);
+    return in.messageOffset() + in.messageLength() + in.tokenLength();
+  }
+
+  /** Decode half of {@link #relayHandWritten}. */
+  @Benchmark
+  public int chatDecodeHandWritten() {
+    ByteBuffer in = datagram;
+    int length = datagramLength;
+    if (length < 2 || length > MAX) {
+      throw new MalformedFrameException("ChatDatagram", 0, "bad length");
+    }
+    int roomSize = in.get(0) & 0xFF;
+    int tokenSize = in.get(1) & 0xFF;
+    int messageAt = 2 + roomSize + tokenSize;
+    if (messageAt > length) {
+      throw new MalformedFrameException("token", 2 + roomSize, "past end");
+    }
+    if (Utf8.firstMalformed(in, 2, 2 + roomSize) >= 0
+        || Utf8.firstMalformed(in, 2 + roomSize, messageAt) >= 0) {
+      throw new MalformedFrameException("roomName", 2, "malformed UTF-8");
+    }
+    return messageAt + (length - messageAt) + tokenSize;
+  }
+
+  /** Encode half of {@link #relayFlyweight}. */
+  @Benchmark
+  public int relayEncodeFlyweight() {
+    return relayEncoder
+        .wrap(out, 0)
+        .kind(Kind.MESSAGE)
+        .sender(sender)
+        .text(datagram, 40, 30)
+        .length();
+  }
+
+  /** Encode half of {@link #relayHandWritten}. */
+  @Benchmark
+  public int relayEncodeHandWritten() {
+    ByteBuffer o = out;
+    o.put(0, (byte) Kind.MESSAGE.code());
+    o.put(1, (byte) sender.length);
+    o.put(2, sender);
+    o.put(2 + sender.length, datagram, 40, 30);
+    return 2 + sender.length + 30;
+  }
+
   /** The obvious approach: copy every field into arrays and Strings, build a new buffer. */
   @Benchmark
   public int relayAllocating() {
@@ -132,15 +182,14 @@ public class CodecBenchmark {
     return relay.position() + roomName.length() + token.length();
   }
 
-  /** Stream framing: the frame's length from its 32-byte header, then the header's fields. */
+  /** The 32-byte TCRP header validated and read in place (codes, zero high bytes, limits). */
   @Benchmark
   public long tcrpHeaderFlyweight() {
-    int frame = TcrpFrameDecoder.frameLength(header, 0, TcrpFrameDecoder.FIXED_LENGTH);
     TcrpFrameDecoder h = tcrpDecoder.wrapFixedPart(header, 0, TcrpFrameDecoder.FIXED_LENGTH);
-    return frame + h.operationPayloadSize() + h.operation().code() + h.roomNameSize();
+    return h.operationPayloadSize() + h.operation().code() + h.state().code() + h.roomNameSize();
   }
 
-  /** The same header checks by hand. */
+  /** The same header checks and reads by hand. */
   @Benchmark
   public long tcrpHeaderHandWritten() {
     ByteBuffer h = header;
@@ -156,10 +205,33 @@ public class CodecBenchmark {
       }
     }
     long size = h.getLong(24);
-    if (size < 0 || 32 + roomSize + size > TcrpFrameDecoder.MAX_LENGTH) {
+    if (size < 0) {
       throw new MalformedFrameException("operationPayloadSize", 3, "too long");
     }
-    return 32 + roomSize + size + size + op + roomSize;
+    return size + op + state + roomSize;
+  }
+
+  /** The whole frame's length from a complete header (stream framing). */
+  @Benchmark
+  public int frameLengthFlyweight() {
+    return TcrpFrameDecoder.frameLength(header, 0, TcrpFrameDecoder.FIXED_LENGTH);
+  }
+
+  /** The same length computation by hand. */
+  @Benchmark
+  public long frameLengthHandWritten() {
+    ByteBuffer h = header;
+    for (int i = 3; i < 24; i++) {
+      if (h.get(i) != 0) {
+        throw new MalformedFrameException("operationPayloadSize", i, "high bytes");
+      }
+    }
+    long size = h.getLong(24);
+    long total = 32 + (h.get(0) & 0xFF) + size;
+    if (size < 0 || total > TcrpFrameDecoder.MAX_LENGTH) {
+      throw new MalformedFrameException("operationPayloadSize", 3, "too long");
+    }
+    return total;
   }
 
   /** frameLength on a header that has not fully arrived. */

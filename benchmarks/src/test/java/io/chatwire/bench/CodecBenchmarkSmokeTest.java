@@ -30,7 +30,7 @@ class CodecBenchmarkSmokeTest {
 
     Collection<RunResult> results = new Runner(options).run();
 
-    assertThat(results).hasSize(7);
+    assertThat(results).hasSize(13);
     for (RunResult r : results) {
       assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getBenchmark()).isPositive();
     }

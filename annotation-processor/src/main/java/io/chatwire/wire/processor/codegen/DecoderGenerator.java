@@ -64,6 +64,7 @@ public final class DecoderGenerator {
     type.addMethod(tryWrap());
     type.addMethod(wrapFixedPart());
     type.addMethod(tryWrapFixedPart());
+    type.addMethod(validation.failFixedPart());
     addFailure(type);
     type.addMethod(getter(Names.BYTE_BUFFER, "buffer", "The wrapped buffer."));
     type.addMethod(getter(TypeName.INT, "offset", "Absolute index of the frame's first byte."));

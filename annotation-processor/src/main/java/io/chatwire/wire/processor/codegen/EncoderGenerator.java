@@ -47,10 +47,32 @@ public final class EncoderGenerator {
             "MAX_LENGTH",
             "The longest frame this encoder writes ({@code @Message(maxLength)}).",
             layout.maxLength()));
+    addCodeChecks(type);
     new FlyweightWriter(layout, self).addTo(type);
     type.addMethod(encodedLength());
     type.addMethod(encode());
     return Names.file(layout, type.build());
+  }
+
+  /**
+   * Checks once, when the class is initialized, that every constant of each enum field has a code
+   * that fits its width, so that setters need no per-call range check. A code that does not fit
+   * fails class initialization with a message naming the constant.
+   */
+  private void addCodeChecks(TypeSpec.Builder type) {
+    CodeBlock.Builder block = CodeBlock.builder();
+    List<String> done = new ArrayList<>();
+    for (Leaf leaf : layout.leaves()) {
+      String key = leaf.field().javaType() + "/" + leaf.width();
+      if (leaf.field().kind() == WireKind.ENUM && !done.contains(key)) {
+        done.add(key);
+        block.addStatement(
+            "$T.of($T.class, $L)", Names.CODE_TABLE, leaf.field().javaType(), leaf.width());
+      }
+    }
+    if (!done.isEmpty()) {
+      type.addStaticBlock(block.build());
+    }
   }
 
   /** {@code value.header().state()} for a leaf. */
@@ -136,15 +158,8 @@ public final class EncoderGenerator {
         }
         return b.build();
       case ENUM:
+        // Every constant's code was checked to fit when the class was initialized.
         b.addStatement("$T.requireNonNull($L, $S)", Names.OBJECTS, value, where);
-        long maxCode = WireValues.unsignedMax(f.bytes());
-        b.beginControlFlow("if ($L.code() < 0 || $L.code() > $LL)", value, value, maxCode)
-            .addStatement(
-                "throw new IllegalArgumentException($S + $L + $S)",
-                where + " = ",
-                value,
-                " has a code that does not fit " + f.bytes() + " byte(s)")
-            .endControlFlow();
         return b.build();
       case STRING:
       case BYTES:

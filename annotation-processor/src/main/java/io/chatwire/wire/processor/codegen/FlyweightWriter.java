@@ -117,7 +117,9 @@ final class FlyweightWriter {
                     + "@param offset absolute index of the frame's first byte\n"
                     + "@return this encoder\n")
             .addStatement("$T.checkFromIndexSize(offset, FIXED_LENGTH, dst.limit())", Names.OBJECTS)
+            .beginControlFlow("if (this.buffer != dst)")
             .addStatement("this.buffer = dst")
+            .endControlFlow()
             .addStatement("this.offset = offset")
             .addStatement("this.limit = offset + FIXED_LENGTH");
     if (!settable.isEmpty()) {
@@ -202,14 +204,6 @@ final class FlyweightWriter {
     }
     if (f.kind() == WireKind.ENUM) {
       checks.addStatement("$T.requireNonNull(value, $S)", Names.OBJECTS, where);
-      checks
-          .beginControlFlow(
-              "if (value.code() < 0 || value.code() > $LL)", WireValues.unsignedMax(f.bytes()))
-          .addStatement(
-              "throw new IllegalArgumentException($S + value + $S)",
-              where + " = ",
-              " has a code that does not fit " + f.bytes() + " byte(s)")
-          .endControlFlow();
     }
     return MethodSpec.methodBuilder(leaf.accessor())
         .addModifiers(Modifier.PUBLIC)

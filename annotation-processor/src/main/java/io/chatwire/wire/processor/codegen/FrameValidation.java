@@ -58,6 +58,18 @@ final class FrameValidation {
                 limit);
   }
 
+  /**
+   * Stores the buffer only when it changes: a reference store pays the collector's write barrier,
+   * and flyweights are usually re-wrapped over the same buffer.
+   */
+  static CodeBlock storeBuffer() {
+    return CodeBlock.builder()
+        .beginControlFlow("if (this.buffer != src)")
+        .addStatement("this.buffer = src")
+        .endControlFlow()
+        .build();
+  }
+
   private boolean limited() {
     return layout.maxLength() != Integer.MAX_VALUE;
   }
@@ -77,6 +89,11 @@ final class FrameValidation {
               "$L", returning.emit(null, ZERO, "OVER_MAX_LENGTH", of("length"), of("MAX_LENGTH")))
           .endControlFlow();
     }
+    if (layout.fixedLength() > 0) {
+      b.beginControlFlow("if (length < FIXED_LENGTH)")
+          .addStatement("return failFixedPart(length)")
+          .endControlFlow();
+    }
     b.addStatement("int end = offset + length");
     b.addStatement("int pos = offset");
     for (Leaf leaf : layout.leaves()) {
@@ -89,7 +106,7 @@ final class FrameValidation {
               returning.emit(null, of("pos - offset"), "TRAILING_BYTES", of("end - pos"), ZERO))
           .endControlFlow();
     }
-    b.addStatement("this.buffer = src");
+    b.add(storeBuffer());
     b.addStatement("this.offset = offset");
     b.addStatement("this.length = length");
     for (Leaf leaf : layout.leaves()) {
@@ -107,18 +124,53 @@ final class FrameValidation {
   CodeBlock fixedPartBody() {
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement("$T.checkFromIndexSize(offset, available, src.limit())", Names.OBJECTS);
+    if (layout.fixedLength() > 0) {
+      b.beginControlFlow("if (available < FIXED_LENGTH)")
+          .addStatement("return failFixedPart(available)")
+          .endControlFlow();
+    }
     b.addStatement("int end = offset + available");
     b.addStatement("int pos = offset");
     for (Leaf leaf : layout.leaves()) {
-      if (leaf.hasStaticOffset() && leaf.isFixed()) {
+      if (inFixedPart(leaf)) {
         b.add(check(leaf));
       }
     }
-    b.addStatement("this.buffer = src");
+    b.add(storeBuffer());
     b.addStatement("this.offset = offset");
     b.addStatement("this.length = FIXED_LENGTH");
     b.addStatement("return true");
     return b.build();
+  }
+
+  /** Whether the leaf lies in the first FIXED_LENGTH bytes, checked for length all at once. */
+  private static boolean inFixedPart(Leaf leaf) {
+    return leaf.hasStaticOffset() && leaf.isFixed();
+  }
+
+  /** The cold path of the one up-front length check: which fixed-part field the frame ends in. */
+  MethodSpec failFixedPart() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("failFixedPart")
+            .addModifiers(Modifier.PRIVATE)
+            .returns(TypeName.BOOLEAN)
+            .addParameter(TypeName.INT, "available");
+    for (Leaf leaf : layout.leaves()) {
+      if (inFixedPart(leaf)) {
+        int start = leaf.staticOffset();
+        m.beginControlFlow("if (available < $L)", start + leaf.width())
+            .addStatement(
+                "$L",
+                returning.emit(
+                    leaf,
+                    of("$L", start),
+                    "TRUNCATED",
+                    of("$L", leaf.width()),
+                    of("available - $L", start)))
+            .endControlFlow();
+      }
+    }
+    return m.addStatement("return true").build();
   }
 
   /** Validation of one leaf at {@code pos}, advancing {@code pos}. */
@@ -127,10 +179,12 @@ final class FrameValidation {
     CodeBlock.Builder b = CodeBlock.builder();
     CodeBlock at = of("pos - offset");
     if (f.lengthMode() == LengthMode.FIXED) {
-      b.beginControlFlow("if (end - pos < $L)", f.bytes())
-          .addStatement(
-              "$L", returning.emit(leaf, at, "TRUNCATED", of("$L", f.bytes()), of("end - pos")))
-          .endControlFlow();
+      if (!inFixedPart(leaf)) {
+        b.beginControlFlow("if (end - pos < $L)", f.bytes())
+            .addStatement(
+                "$L", returning.emit(leaf, at, "TRUNCATED", of("$L", f.bytes()), of("end - pos")))
+            .endControlFlow();
+      }
       b.add(fixedChecks(leaf));
       if (!leaf.hasStaticOffset()) {
         b.addStatement("int $L = pos", Names.offsetField(leaf));

@@ -22,6 +22,10 @@ final class WireValues {
       CodeBlock low = big ? CodeBlock.of("$L + $L", index, w - 8) : index;
       return CodeBlock.of("$T.getUnsigned($L, $L, 8, $L)", Names.WIRE_BUFFERS, buffer, low, big);
     }
+    if (w == 1 && !f.signed()) {
+      // One byte needs no byte order: read it directly rather than through WireBuffers.
+      return CodeBlock.of("($L.get($L) & 0xFFL)", buffer, index);
+    }
     String method = f.signed() ? "getSigned" : "getUnsigned";
     return CodeBlock.of("$T.$L($L, $L, $L, $L)", Names.WIRE_BUFFERS, method, buffer, index, w, big);
   }
@@ -54,6 +58,9 @@ final class WireValues {
       case BOOLEAN:
         return CodeBlock.of("$L.put($L, (byte) ($L ? 1 : 0));\n", buffer, index, value);
       case ENUM:
+        if (w == 1) {
+          return CodeBlock.of("$L.put($L, (byte) $L.code());\n", buffer, index, value);
+        }
         return CodeBlock.of(
             "$T.putInteger($L, $L, $L, $L, $L.code());\n",
             Names.WIRE_BUFFERS,
@@ -65,6 +72,9 @@ final class WireValues {
       case WIDE_INTEGER:
         return wideWrite(buffer, index, w, value, big);
       default:
+        if (w == 1 && !f.primitive().equals("byte")) {
+          return CodeBlock.of("$L.put($L, (byte) $L);\n", buffer, index, value);
+        }
         return CodeBlock.of(
             "$T.putInteger($L, $L, $L, $L, $L);\n",
             Names.WIRE_BUFFERS,
