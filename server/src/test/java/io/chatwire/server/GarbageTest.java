@@ -42,14 +42,7 @@ class GarbageTest {
 
   @BeforeEach
   void start() throws IOException {
-    server =
-        ChatServer.start(
-            ServerOptions.defaults()
-                .withHost("127.0.0.1")
-                .withTcpPort(0)
-                .withUdpPort(0)
-                .withRelayThreads(relayThreads())
-                .withClock(clock));
+    server = ChatServer.start(Tcrp.loopback().withRelayThreads(relayThreads()).withClock(clock));
     alice = new UdpMember(server.udpPort(), "room", Tcrp.create(server.tcpPort(), "room", "alice"));
     bob = new UdpMember(server.udpPort(), "room", Tcrp.join(server.tcpPort(), "room", "bob"));
     alice.heartbeat();

@@ -49,13 +49,7 @@ class LoadTest {
   @ParameterizedTest(name = "{0} relay thread(s)")
   @ValueSource(ints = {1, 2})
   void everyMessageIsDeliveredExactlyOnce(int relayThreads) throws IOException {
-    server =
-        ChatServer.start(
-            ServerOptions.defaults()
-                .withHost("127.0.0.1")
-                .withTcpPort(0)
-                .withUdpPort(0)
-                .withRelayThreads(relayThreads));
+    server = ChatServer.start(Tcrp.loopback().withRelayThreads(relayThreads));
     UdpMember[][] rooms = new UdpMember[ROOMS][MEMBERS];
     for (int r = 0; r < ROOMS; r++) {
       String room = "room-" + r;

@@ -56,13 +56,7 @@ class RelayAllocationTest {
   }
 
   private double measure(int relayThreads, boolean interleaved) throws IOException {
-    server =
-        ChatServer.start(
-            ServerOptions.defaults()
-                .withHost("127.0.0.1")
-                .withTcpPort(0)
-                .withUdpPort(0)
-                .withRelayThreads(relayThreads));
+    server = ChatServer.start(Tcrp.loopback().withRelayThreads(relayThreads));
     alice =
         new UdpMember(server.udpPort(), "alloc", Tcrp.create(server.tcpPort(), "alloc", "alice"));
     bob = new UdpMember(server.udpPort(), "alloc", Tcrp.join(server.tcpPort(), "alloc", "bob"));

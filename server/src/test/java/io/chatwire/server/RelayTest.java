@@ -34,13 +34,7 @@ class RelayTest {
 
   @BeforeEach
   void start() throws IOException {
-    server =
-        ChatServer.start(
-            ServerOptions.defaults()
-                .withHost("127.0.0.1")
-                .withTcpPort(0)
-                .withUdpPort(0)
-                .withRelayThreads(relayThreads()));
+    server = ChatServer.start(Tcrp.loopback().withRelayThreads(relayThreads()));
     aliceToken = Tcrp.create(server.tcpPort(), "茶室", "alice");
     alice = member("茶室", aliceToken);
     alice.heartbeat();

@@ -28,13 +28,7 @@ class RelayThreadsTest {
 
   @BeforeEach
   void start() throws IOException {
-    server =
-        ChatServer.start(
-            ServerOptions.defaults()
-                .withHost("127.0.0.1")
-                .withTcpPort(0)
-                .withUdpPort(0)
-                .withRelayThreads(2));
+    server = ChatServer.start(Tcrp.loopback().withRelayThreads(2));
     assertThat(server.relayThreadIds()).hasSize(2);
     assertThat(server.liveRelayThreads()).isEqualTo(2);
   }

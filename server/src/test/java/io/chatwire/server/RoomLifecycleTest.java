@@ -35,10 +35,7 @@ class RoomLifecycleTest {
   void start() throws IOException {
     server =
         ChatServer.start(
-            ServerOptions.defaults()
-                .withHost("127.0.0.1")
-                .withTcpPort(0)
-                .withUdpPort(0)
+            Tcrp.loopback()
                 .withIdleTimeout(IDLE)
                 .withRelayThreads(relayThreads())
                 .withClock(clock));

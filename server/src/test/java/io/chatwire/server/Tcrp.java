@@ -22,6 +22,11 @@ import java.util.Map;
 
 /** A blocking TCRP test client built on the generated codecs. */
 final class Tcrp {
+  /** Server options for a test: loopback only, free ports. */
+  static ServerOptions loopback() {
+    return ServerOptions.defaults().withHost("127.0.0.1").withTcpPort(0).withUdpPort(0);
+  }
+
   static final int TIMEOUT_MS = 5_000;
 
   /** The frames of one exchange, as decoded. */
