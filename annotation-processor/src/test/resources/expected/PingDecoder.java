@@ -225,7 +225,7 @@ public final class PingDecoder {
    *
    * @return the buffer
    */
-  public ByteBuffer buffer() {
+  public ByteBuffer wrappedBuffer() {
     return buffer;
   }
 
@@ -234,16 +234,16 @@ public final class PingDecoder {
    *
    * @return the offset
    */
-  public int offset() {
+  public int wrappedOffset() {
     return offset;
   }
 
   /**
-   * The frame's length in bytes.
+   * The wrapped frame's length in bytes.
    *
    * @return the length
    */
-  public int length() {
+  public int wrappedLength() {
     return length;
   }
 
@@ -266,7 +266,7 @@ public final class PingDecoder {
   }
 
   /**
-   * Absolute index of {@code name} in {@link #buffer()}.
+   * Absolute index of {@code name} in {@link #wrappedBuffer()}.
    *
    * @return the index
    */

@@ -132,7 +132,7 @@ public final class NaiveRelay implements AutoCloseable {
       return;
     }
     byte[] text = new byte[d.messageLength()];
-    d.buffer().get(d.messageOffset(), text);
+    d.wrappedBuffer().get(d.messageOffset(), text);
     ByteBuffer out = ByteBuffer.allocate(RelayDatagramEncoder.MAX_LENGTH);
     int length;
     try {

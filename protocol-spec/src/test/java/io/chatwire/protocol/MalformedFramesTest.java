@@ -150,7 +150,7 @@ class MalformedFramesTest {
     assertThatThrownBy(() -> decoder.wrap(bad, 0, bad.limit()))
         .isInstanceOf(MalformedFrameException.class);
     assertThat(decoder.roomName()).isEqualTo("lobby");
-    assertThat(decoder.buffer()).isSameAs(good);
+    assertThat(decoder.wrappedBuffer()).isSameAs(good);
   }
 
   @Test

@@ -53,6 +53,7 @@ class ProcessorErrorsTest {
           GenericRecord          | message.generic        | GenericRecord           | @Message
           MaxLengthTooSmall      | message.maxLengthTooSmall | MaxLengthTooSmall    | record MaxLengthTooSmall
           NameCollision          | nested.collision       | NameCollision.header    | Header header
+          ReservedName           | nested.collision       | ReservedName.toRecord   | int toRecord
           """)
   void reportsOneErrorOnTheComponent(String file, String id, String where, String line) {
     JavaFileObject source = JavaFileObjects.forResource("bad/" + file + ".java");

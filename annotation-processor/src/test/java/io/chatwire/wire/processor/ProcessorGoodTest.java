@@ -45,6 +45,14 @@ class ProcessorGoodTest {
   }
 
   @Test
+  void commonComponentNamesDoNotClashWithTheGeneratedApi() {
+    Compilation compilation = compile(JavaFileObjects.forResource("good/CommonNames.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("good.CommonNamesDecoder");
+  }
+
+  @Test
   void generatesTheGoldenDecoderAndEncoder() {
     Compilation compilation = compile(JavaFileObjects.forResource("good/Ping.java"));
 

@@ -42,7 +42,7 @@ final class DecoderAccessors {
               .addModifiers(Modifier.PUBLIC)
               .returns(TypeName.INT)
               .addJavadoc(
-                  "Absolute index of {@code $L} in {@link #buffer()}.\n\n@return the index\n",
+                  "Absolute index of {@code $L} in {@link #wrappedBuffer()}.\n\n@return the index\n",
                   leaf.path())
               .addStatement("return $L", index())
               .build());

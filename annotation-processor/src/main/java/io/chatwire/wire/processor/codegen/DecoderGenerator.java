@@ -66,9 +66,13 @@ public final class DecoderGenerator {
     type.addMethod(tryWrapFixedPart());
     type.addMethod(validation.failFixedPart());
     addFailure(type);
-    type.addMethod(getter(Names.BYTE_BUFFER, "buffer", "The wrapped buffer."));
-    type.addMethod(getter(TypeName.INT, "offset", "Absolute index of the frame's first byte."));
-    type.addMethod(getter(TypeName.INT, "length", "The frame's length in bytes."));
+    // Named wrapped*, not buffer()/offset()/length(): those are common component names.
+    type.addMethod(getter(Names.BYTE_BUFFER, "wrappedBuffer", "buffer", "The wrapped buffer."));
+    type.addMethod(
+        getter(
+            TypeName.INT, "wrappedOffset", "offset", "Absolute index of the frame's first byte."));
+    type.addMethod(
+        getter(TypeName.INT, "wrappedLength", "length", "The wrapped frame's length in bytes."));
     for (Leaf leaf : layout.leaves()) {
       new DecoderAccessors(leaf, big).addTo(type);
     }
@@ -263,12 +267,12 @@ public final class DecoderGenerator {
             .build());
   }
 
-  private static MethodSpec getter(TypeName type, String name, String doc) {
+  private static MethodSpec getter(TypeName type, String name, String field, String doc) {
     return MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC)
         .returns(type)
-        .addJavadoc(doc + "\n\n@return the $L\n", name)
-        .addStatement("return $L", name)
+        .addJavadoc(doc + "\n\n@return the $L\n", field)
+        .addStatement("return $L", field)
         .build();
   }
 

@@ -9,29 +9,22 @@ import java.util.Set;
 
 /** Checks what only shows once nested records are flattened: names, lengths, limits. */
 public final class LayoutValidator {
+  /** No-argument methods every decoder has, which an accessor must not repeat. */
   private static final List<String> RESERVED =
       List.of(
-          "wrap",
-          "wrapFixedPart",
-          "buffer",
-          "offset",
-          "length",
-          "limit",
-          "next",
+          "wrappedBuffer",
+          "wrappedOffset",
+          "wrappedLength",
           "toRecord",
-          "decode",
-          "encode",
-          "encodedLength",
-          "frameLength",
+          "failure",
           "toString",
           "hashCode",
-          "equals",
           "getClass",
+          "clone",
+          "finalize",
           "notify",
           "notifyAll",
-          "wait",
-          "clone",
-          "finalize");
+          "wait");
 
   private final Report report;
 

@@ -33,8 +33,10 @@ public enum Problem {
   NESTED_INVALID("nested.invalid", "nested message %s has errors of its own; fix those first"),
   NAME_COLLISION(
       "nested.collision",
-      "the generated accessor %s() is declared twice (nested fields are flattened as"
-          + " <field><Nested>); rename one component"),
+      "the generated decoder would have two methods %s(): nested fields become"
+          + " <field><Nested>(), string and byte fields also get <name>Offset() and"
+          + " <name>Length(), and every decoder has wrappedBuffer(), wrappedOffset(),"
+          + " wrappedLength(), toRecord() and failure(); rename the component"),
   LENGTH_MISSING(
       "length.missing",
       "say how long the field is: @Field(bytes = N), @Field(sizeFrom = \"sizeField\") or"
