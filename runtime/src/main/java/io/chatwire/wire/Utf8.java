@@ -23,6 +23,13 @@ public final class Utf8 {
   public static int firstMalformed(ByteBuffer src, int from, int to) {
     int i = from;
     while (i < to) {
+      // ASCII fast path: eight bytes at a time while none has its high bit set.
+      while (i + Long.BYTES <= to && (src.getLong(i) & 0x8080_8080_8080_8080L) == 0) {
+        i += Long.BYTES;
+      }
+      if (i >= to) {
+        break;
+      }
       int b0 = src.get(i);
       if (b0 >= 0) {
         i++;

@@ -33,6 +33,19 @@ class Utf8Test {
     assertThat(bad == -1).isEqualTo(jdkAccepts(bytes));
   }
 
+  @Property(tries = 3000)
+  void validationMatchesTheJdkOnMostlyAsciiText(
+      @ForAll @Size(max = 40) byte[] noise, @ForAll @Size(max = 40) String text) {
+    byte[] ascii = text.replaceAll("[^\\x00-\\x7f]", "a").getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[ascii.length + noise.length];
+    System.arraycopy(ascii, 0, bytes, 0, ascii.length);
+    System.arraycopy(noise, 0, bytes, ascii.length, noise.length);
+    int bad = Utf8.firstMalformed(ByteBuffer.wrap(bytes), 0, bytes.length);
+
+    assertThat(bad == -1).isEqualTo(jdkAccepts(bytes));
+    assertThat(bad == -1 || bad >= ascii.length).as("first bad byte %d", bad).isTrue();
+  }
+
   @Property(tries = 2000)
   void encodingMatchesStringGetBytes(@ForAll String text) {
     byte[] expected = text.getBytes(StandardCharsets.UTF_8);

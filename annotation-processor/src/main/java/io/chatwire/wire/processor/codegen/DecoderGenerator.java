@@ -11,7 +11,6 @@ import com.squareup.javapoet.TypeSpec;
 import io.chatwire.wire.processor.layout.Leaf;
 import io.chatwire.wire.processor.layout.MessageLayout;
 import io.chatwire.wire.processor.model.FieldDescriptor;
-import io.chatwire.wire.processor.model.LengthMode;
 import io.chatwire.wire.processor.model.MessageDescriptor;
 import io.chatwire.wire.processor.model.WireKind;
 import javax.lang.model.element.Modifier;
@@ -334,9 +333,5 @@ public final class DecoderGenerator {
         .addStatement(
             "return buffer == null ? $S : toRecord().toString()", self.simpleName() + "[unwrapped]")
         .build();
-  }
-
-  static boolean isRemainder(Leaf leaf) {
-    return leaf.field().lengthMode() == LengthMode.REMAINDER;
   }
 }

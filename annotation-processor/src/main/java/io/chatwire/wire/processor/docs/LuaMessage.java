@@ -5,7 +5,6 @@ import io.chatwire.wire.processor.layout.MessageLayout;
 import io.chatwire.wire.processor.model.EnumConstant;
 import io.chatwire.wire.processor.model.FieldDescriptor;
 import io.chatwire.wire.processor.model.LengthMode;
-import io.chatwire.wire.processor.model.WireKind;
 
 /** The dissector section of one message: fields, preferences, framing and dissection. */
 final class LuaMessage {
@@ -260,9 +259,5 @@ final class LuaMessage {
     }
     sb.append("    if offset == 0 then pinfo.cols.info:set(info)")
         .append(" else pinfo.cols.info:append(\"; \" .. info) end\n  end\n");
-  }
-
-  static boolean isText(Leaf leaf) {
-    return leaf.field().kind() == WireKind.STRING;
   }
 }

@@ -1,5 +1,6 @@
 package io.chatwire.wire.processor.layout;
 
+import io.chatwire.wire.processor.model.LengthMode;
 import io.chatwire.wire.processor.model.MessageDescriptor;
 import java.util.List;
 
@@ -26,24 +27,9 @@ public record MessageLayout(
     int firstDynamic,
     int maxLength) {
 
-  /** Whether any field's offset or width depends on the data. */
-  public boolean isVariable() {
-    return fixedLength != minLength || firstDynamic < leaves.size() || hasVariableLeaf();
-  }
-
   /** Whether the last leaf takes the rest of the frame. */
   public boolean endsWithRemainder() {
     return !leaves.isEmpty()
-        && leaves.get(leaves.size() - 1).field().lengthMode()
-            == io.chatwire.wire.processor.model.LengthMode.REMAINDER;
-  }
-
-  private boolean hasVariableLeaf() {
-    for (Leaf leaf : leaves) {
-      if (!leaf.isFixed()) {
-        return true;
-      }
-    }
-    return false;
+        && leaves.get(leaves.size() - 1).field().lengthMode() == LengthMode.REMAINDER;
   }
 }
