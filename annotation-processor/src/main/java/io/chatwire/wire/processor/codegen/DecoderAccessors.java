@@ -6,7 +6,6 @@ import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import io.chatwire.wire.processor.layout.Leaf;
 import io.chatwire.wire.processor.model.FieldDescriptor;
-import io.chatwire.wire.processor.model.WireKind;
 import javax.lang.model.element.Modifier;
 
 /** The decoder's accessors for one leaf: absolute reads of the wrapped buffer. */
@@ -29,14 +28,14 @@ final class DecoderAccessors {
   }
 
   CodeBlock length() {
-    return Names.isVariable(leaf)
+    return !leaf.isFixed()
         ? CodeBlock.of("$L", Names.lengthField(leaf))
         : CodeBlock.of("$L", Names.lengthConstant(leaf));
   }
 
   void addTo(TypeSpec.Builder type) {
     String doc = LayoutDoc.describe(leaf);
-    if (field.kind() == WireKind.STRING || field.kind() == WireKind.BYTES) {
+    if (field.kind().isVariableCapable()) {
       type.addMethod(
           MethodSpec.methodBuilder(leaf.accessor() + "Offset")
               .addModifiers(Modifier.PUBLIC)

@@ -50,7 +50,7 @@ public final class DecoderGenerator {
       if (!leaf.hasStaticOffset()) {
         type.addField(TypeName.INT, Names.offsetField(leaf), Modifier.PRIVATE);
       }
-      if (Names.isVariable(leaf)) {
+      if (!leaf.isFixed()) {
         type.addField(TypeName.INT, Names.lengthField(leaf), Modifier.PRIVATE);
       }
     }

@@ -94,7 +94,7 @@ final class FlyweightWriter {
       if (leaf.isSizeSource()) {
         continue;
       }
-      if (leaf.field().kind() == WireKind.STRING || leaf.field().kind() == WireKind.BYTES) {
+      if (leaf.field().kind().isVariableCapable()) {
         addBytesSetters(type, leaf);
       } else {
         type.addMethod(scalarSetter(leaf));

@@ -113,7 +113,7 @@ final class FrameValidation {
       if (!leaf.hasStaticOffset()) {
         b.addStatement("this.$L = $L", Names.offsetField(leaf), Names.offsetField(leaf));
       }
-      if (Names.isVariable(leaf)) {
+      if (!leaf.isFixed()) {
         b.addStatement("this.$L = $L", Names.lengthField(leaf), Names.lengthField(leaf));
       }
     }

@@ -8,7 +8,6 @@ import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import io.chatwire.wire.processor.layout.Leaf;
 import io.chatwire.wire.processor.layout.MessageLayout;
-import io.chatwire.wire.processor.model.LengthMode;
 import javax.lang.model.element.Modifier;
 
 /** Runtime types the generated code refers to, and naming rules shared by the generators. */
@@ -79,10 +78,6 @@ final class Names {
 
   static String codesConstant(Leaf leaf) {
     return leaf.constant() + "_CODES";
-  }
-
-  static boolean isVariable(Leaf leaf) {
-    return leaf.field().lengthMode() != LengthMode.FIXED;
   }
 
   static String capitalize(String s) {

@@ -1,6 +1,7 @@
 package io.chatwire.wire.processor.read;
 
 import com.squareup.javapoet.TypeName;
+import io.chatwire.wire.processor.model.EnumConstant;
 import io.chatwire.wire.processor.model.FieldDescriptor;
 import io.chatwire.wire.processor.model.LengthMode;
 import io.chatwire.wire.processor.model.MessageDescriptor;
@@ -185,21 +186,8 @@ final class FieldReader {
         report.error(Problem.MAX_UNSUPPORTED, c, a.mirror(), where, "enum");
         return Optional.empty();
       }
-      FieldDescriptor f = field(c, WireKind.ENUM, javaType, "", LengthMode.FIXED, a);
       return Optional.of(
-          new FieldDescriptor(
-              f.name(),
-              c,
-              f.kind(),
-              javaType,
-              "",
-              f.lengthMode(),
-              f.bytes(),
-              "",
-              false,
-              -1,
-              null,
-              enumCodes.read(element)));
+          field(c, WireKind.ENUM, javaType, "", LengthMode.FIXED, a, enumCodes.read(element)));
     }
     if (element.getKind() == ElementKind.RECORD) {
       return nested(where, c, a, element, javaType);
@@ -303,6 +291,17 @@ final class FieldReader {
       String primitive,
       LengthMode mode,
       Attributes a) {
+    return field(c, kind, javaType, primitive, mode, a, List.of());
+  }
+
+  private static FieldDescriptor field(
+      Element c,
+      WireKind kind,
+      TypeName javaType,
+      String primitive,
+      LengthMode mode,
+      Attributes a,
+      List<EnumConstant> constants) {
     return new FieldDescriptor(
         c.getSimpleName().toString(),
         c,
@@ -315,7 +314,7 @@ final class FieldReader {
         a.signed(),
         a.max(),
         null,
-        List.of());
+        constants);
   }
 
   private static int bits(TypeKind kind) {

@@ -40,9 +40,7 @@ public final class LayoutValidator {
     Set<String> names = new HashSet<>(RESERVED);
     for (Leaf leaf : layout.leaves()) {
       String where = record + "." + leaf.top().name();
-      boolean variable =
-          leaf.field().kind() == io.chatwire.wire.processor.model.WireKind.STRING
-              || leaf.field().kind() == io.chatwire.wire.processor.model.WireKind.BYTES;
+      boolean variable = leaf.field().kind().isVariableCapable();
       for (String name :
           variable
               ? List.of(leaf.accessor(), leaf.accessor() + "Offset", leaf.accessor() + "Length")
