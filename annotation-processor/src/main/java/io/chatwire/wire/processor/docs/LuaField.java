@@ -139,14 +139,16 @@ final class LuaField {
           .append(path)
           .append(": boolean must be 0 or 1\") end\n");
     } else if (f.kind() == WireKind.ENUM) {
-      sb.append("      local names = ")
-          .append(LuaMessage.codes(f))
-          .append('\n')
-          .append("      if names[v] == nil then bad(item, \"")
+      String names = LuaMessage.names(leaf);
+      sb.append("      if ")
+          .append(names)
+          .append("[v] == nil then bad(item, \"")
           .append(path)
           .append(": unknown code \" .. v) else info = info .. \" ")
           .append(path)
-          .append("=\" .. names[v] end\n");
+          .append("=\" .. ")
+          .append(names)
+          .append("[v] end\n");
     } else if (!f.signed() && f.bytes() == 8) {
       sb.append("      if v:higher() >= 0x80000000 then bad(item, \"")
           .append(path)

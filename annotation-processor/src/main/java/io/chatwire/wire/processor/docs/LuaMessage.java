@@ -128,7 +128,9 @@ final class LuaMessage {
         break;
       case ENUM:
         type = integerType(Math.min(f.bytes(), 4), false);
-        extra = ", base.DEC, " + codes(f);
+        // One table per field, shared by the field's value names and the per-packet check.
+        sb.append("  local ").append(names(leaf)).append(" = ").append(codes(f)).append('\n');
+        extra = ", base.DEC, " + names(leaf);
         break;
       case INTEGER:
         type = integerType(f.bytes(), f.signed());
@@ -162,6 +164,11 @@ final class LuaMessage {
     String width =
         bytes == 1 ? "8" : bytes == 2 ? "16" : bytes == 3 ? "24" : bytes == 4 ? "32" : "64";
     return (signed ? "int" : "uint") + width;
+  }
+
+  /** The Lua variable holding an enum field's code-to-name table. */
+  static String names(Leaf leaf) {
+    return "names_" + (leaf.index() + 1);
   }
 
   /** A Lua table from wire code to constant name, for the codes read from the source. */
