@@ -87,6 +87,18 @@ public class CodecBenchmark {
   /** The same checks and copies written by hand: the floor. */
   @Benchmark
   public int relayHandWritten() {
+    int messageAt = handWrittenMessageOffset();
+    int messageLength = datagramLength - messageAt;
+    ByteBuffer o = out;
+    o.put(0, (byte) Kind.MESSAGE.code());
+    o.put(1, (byte) sender.length);
+    o.put(2, sender);
+    o.put(2 + sender.length, datagram, messageAt, messageLength);
+    return 2 + sender.length + messageLength;
+  }
+
+  /** The hand-written datagram checks: lengths and strict UTF-8 of room and token. */
+  private int handWrittenMessageOffset() {
     ByteBuffer in = datagram;
     int length = datagramLength;
     if (length < 2 || length > MAX) {
@@ -102,13 +114,7 @@ public class CodecBenchmark {
         || Utf8.firstMalformed(in, 2 + roomSize, messageAt) >= 0) {
       throw new MalformedFrameException("roomName", 2, "malformed UTF-8");
     }
-    int messageLength = length - messageAt;
-    ByteBuffer o = out;
-    o.put(0, (byte) Kind.MESSAGE.code());
-    o.put(1, (byte) sender.length);
-    o.put(2, sender);
-    o.put(2 + sender.length, in, messageAt, messageLength);
-    return 2 + sender.length + messageLength;
+    return messageAt;
   }
 
   /** Decode half of {@link #relayFlyweight}: validate the datagram and find the message. */
@@ -121,22 +127,8 @@ public class CodecBenchmark {
   /** Decode half of {@link #relayHandWritten}. */
   @Benchmark
   public int chatDecodeHandWritten() {
-    ByteBuffer in = datagram;
-    int length = datagramLength;
-    if (length < 2 || length > MAX) {
-      throw new MalformedFrameException("ChatDatagram", 0, "bad length");
-    }
-    int roomSize = in.get(0) & 0xFF;
-    int tokenSize = in.get(1) & 0xFF;
-    int messageAt = 2 + roomSize + tokenSize;
-    if (messageAt > length) {
-      throw new MalformedFrameException("token", 2 + roomSize, "past end");
-    }
-    if (Utf8.firstMalformed(in, 2, 2 + roomSize) >= 0
-        || Utf8.firstMalformed(in, 2 + roomSize, messageAt) >= 0) {
-      throw new MalformedFrameException("roomName", 2, "malformed UTF-8");
-    }
-    return messageAt + (length - messageAt) + tokenSize;
+    int messageAt = handWrittenMessageOffset();
+    return messageAt + (datagramLength - messageAt) + (datagram.get(1) & 0xFF);
   }
 
   /** Encode half of {@link #relayFlyweight}. */
@@ -199,16 +191,7 @@ public class CodecBenchmark {
     if (op < 1 || op > 4 || state > 2) {
       throw new MalformedFrameException("operation", 1, "unknown code");
     }
-    for (int i = 3; i < 24; i++) {
-      if (h.get(i) != 0) {
-        throw new MalformedFrameException("operationPayloadSize", i, "high bytes");
-      }
-    }
-    long size = h.getLong(24);
-    if (size < 0) {
-      throw new MalformedFrameException("operationPayloadSize", 3, "too long");
-    }
-    return size + op + state + roomSize;
+    return handWrittenPayloadSize() + op + state + roomSize;
   }
 
   /** The whole frame's length from a complete header (stream framing). */
@@ -220,6 +203,15 @@ public class CodecBenchmark {
   /** The same length computation by hand. */
   @Benchmark
   public long frameLengthHandWritten() {
+    long total = 32 + (header.get(0) & 0xFF) + handWrittenPayloadSize();
+    if (total > TcrpFrameDecoder.MAX_LENGTH) {
+      throw new MalformedFrameException("operationPayloadSize", 3, "too long");
+    }
+    return total;
+  }
+
+  /** The 29-byte payload size by hand: the high 21 bytes zero, the low 8 at most 2^63 - 1. */
+  private long handWrittenPayloadSize() {
     ByteBuffer h = header;
     for (int i = 3; i < 24; i++) {
       if (h.get(i) != 0) {
@@ -227,11 +219,10 @@ public class CodecBenchmark {
       }
     }
     long size = h.getLong(24);
-    long total = 32 + (h.get(0) & 0xFF) + size;
-    if (size < 0 || total > TcrpFrameDecoder.MAX_LENGTH) {
+    if (size < 0) {
       throw new MalformedFrameException("operationPayloadSize", 3, "too long");
     }
-    return total;
+    return size;
   }
 
   /** frameLength on a header that has not fully arrived. */
