@@ -16,12 +16,20 @@
 #                         counting every 4th room finds the relay's knee rather than the
 #                         generator's (the unread members' sockets still get every datagram)
 #   JAVA                  java binary (default: java on PATH)
+#   RELAY_JAVA            java binary for the two Java relays (default: $JAVA); a Java 22+ one lets
+#                         the server use batched I/O, e.g. RELAY_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+#   RELAY_CPUS / GEN_CPUS CPU lists for taskset, e.g. RELAY_CPUS=0 GEN_CPUS=1: the relay and the
+#                         generator then never take each other's core (default: unpinned)
+#   LABEL                 label suffix for the chatwire rows (default: the SERVER_ARGS)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/benchmarks"
 OUT="$BENCH/target/relay-bench"
 JAVA="${JAVA:-java}"
+RELAY_JAVA="${RELAY_JAVA:-$JAVA}"
+RELAY_CPUS="${RELAY_CPUS:-}"
+GEN_CPUS="${GEN_CPUS:-}"
 TCP_PORT="${TCP_PORT:-19101}"
 UDP_PORT="${UDP_PORT:-19102}"
 SERVER_ARGS="${SERVER_ARGS:-}"
@@ -39,7 +47,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --only) ONLY="$2"; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
@@ -103,10 +111,16 @@ if [ ! -x "$CRELAY" ] || [ "$BENCH/src/main/c/crelay.c" -nt "$CRELAY" ]; then
   gcc -O2 -o "$CRELAY" "$BENCH/src/main/c/crelay.c"
 fi
 
+# taskset prefixes (taskset execs its command, so $! stays the relay's own pid)
+PIN_RELAY=()
+PIN_GEN=()
+[ -n "$RELAY_CPUS" ] && PIN_RELAY=(taskset -c "$RELAY_CPUS")
+[ -n "$GEN_CPUS" ] && PIN_GEN=(taskset -c "$GEN_CPUS")
+
 start_relay() { # name command...
   local name="$1"; shift
   local log="$OUT/$name.log"
-  "$@" >"$log" 2>&1 &
+  "${PIN_RELAY[@]}" "$@" >"$log" 2>&1 &
   RELAY_PID=$!
   for _ in $(seq 1 300); do
     if grep -q 'listening' "$log" 2>/dev/null; then
@@ -126,7 +140,7 @@ start_relay() { # name command...
 generator() { # label args...
   local label="$1"; shift
   # shellcheck disable=SC2086
-  timeout 1800 "$JAVA" $GEN_JAVA_OPTS -cp "$BENCH_JAR" io.chatwire.bench.LoadGenerator \
+  "${PIN_GEN[@]}" timeout 1800 "$JAVA" $GEN_JAVA_OPTS -cp "$BENCH_JAR" io.chatwire.bench.LoadGenerator \
     --label "$label" --relay-pid "$RELAY_PID" "$@" $GEN_ARGS 2>>"$OUT/generator.log"
 }
 
@@ -149,9 +163,10 @@ for relay in ${ONLY//,/ }; do
   case "$relay" in
     chatwire)
       # shellcheck disable=SC2086
-      start_relay chatwire "$JAVA" $RELAY_JAVA_OPTS -jar "$SERVER_JAR" --host 127.0.0.1 \
+      start_relay chatwire "$RELAY_JAVA" $RELAY_JAVA_OPTS -jar "$SERVER_JAR" --host 127.0.0.1 \
         --tcp-port "$TCP_PORT" --udp-port "$UDP_PORT" $SERVER_ARGS
-      bench "chatwire${SERVER_ARGS:+ $SERVER_ARGS}" --setup tcrp --tcp-port "$TCP_PORT"
+      label="${LABEL:-$SERVER_ARGS}"
+      bench "chatwire${label:+ $label}" --setup tcrp --tcp-port "$TCP_PORT"
       stop_relay
       ;;
     naive|crelay)
@@ -160,7 +175,7 @@ for relay in ${ONLY//,/ }; do
         --prepare-only 2>>"$OUT/generator.log"
       if [ "$relay" = naive ]; then
         # shellcheck disable=SC2086
-        start_relay naive "$JAVA" $RELAY_JAVA_OPTS -cp "$BENCH_JAR" io.chatwire.bench.NaiveRelay \
+        start_relay naive "$RELAY_JAVA" $RELAY_JAVA_OPTS -cp "$BENCH_JAR" io.chatwire.bench.NaiveRelay \
           --host 127.0.0.1 --port "$UDP_PORT" --members "$members"
       else
         start_relay crelay "$CRELAY" --host 127.0.0.1 --port "$UDP_PORT" --members "$members"
@@ -173,8 +188,9 @@ for relay in ${ONLY//,/ }; do
 done
 
 echo
-echo "Relay load, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
+echo "Relay load, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, relays on $("$RELAY_JAVA" -version 2>&1 | head -1), generator on $("$JAVA" -version 2>&1 | head -1)"
 echo "Relay JVM: ${RELAY_JAVA_OPTS}; generator JVM: ${GEN_JAVA_OPTS}; generator flags: ${GEN_ARGS:-none}; sweep flags: ${SWEEP_ARGS:-none}"
+echo "CPUs: relay ${RELAY_CPUS:-any}, generator ${GEN_CPUS:-any}"
 echo
 echo "Default scenario:"
 echo

@@ -26,15 +26,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The chatwire chat server: a TCRP control plane on TCP and a UDP relay, by default both served by
- * one event loop thread; {@link #main} is the command line, {@link #start} the programmatic entry.
+ * The chatwire chat server: a TCRP control plane on TCP served by one event loop thread, and a UDP
+ * relay; {@link #main} is the command line, {@link #start} the programmatic entry.
  *
  * <pre>
  *   TCP :9001  --TcpControlPlane--> ControlRequests --+--> Membership --> Rooms / Room / Member
  *                                      | (PBKDF2 on   |         |          (copy on write)
  *                                      v  workers)    |         v  NOTICE / CLOSED / EXPIRED
- *   UDP :9002  --------------------------------------> UdpRelay ---> every other member
- *              (--relay-threads N: N SO_REUSEPORT sockets, N UdpRelay threads reading the rooms)
+ *   UDP :9002  --------------------------------------> Relay ---> every other member
+ *     --io portable: UdpRelay, on the event loop (or N threads with --relay-threads N)
+ *     --io batch:    BatchRelay, N threads (recvmmsg/sendmmsg, Java 22+ on Linux)
+ *     N &gt; 1: N SO_REUSEPORT sockets on the one port, each thread reading the rooms lock-free
  * </pre>
  */
 public final class ChatServer implements AutoCloseable {
@@ -102,17 +104,23 @@ public final class ChatServer implements AutoCloseable {
       tcp.bind(tcpAddress, BACKLOG);
       tcp.configureBlocking(false);
       Rooms rooms = new Rooms();
-      udp = RelayGroup.open(family, udpAddress, options.relayThreads(), rooms, options.clock());
+      udp =
+          RelayGroup.open(
+              options.io(), family, udpAddress, options.relayThreads(), rooms, options.clock());
       ChatServer server = new ChatServer(options, selector, tcp, udp, rooms);
       udp.start(selector);
       server.loop.start(server::sweep, server::stopOnLoop);
       log.info(
-          "listening tcp={} udp={} on {} ({} relay thread{})",
+          "listening tcp={} udp={} on {} ({} relay thread{}, {} I/O)",
           server.tcpPort,
           server.udpPort,
           options.host(),
           udp.size(),
-          udp.size() == 1 ? ", the event loop" : "s");
+          udp.size() > 1 ? "s" : udp.relaysOnLoop() ? ", the event loop" : "",
+          udp.io());
+      if (options.io() == RelayIo.AUTO && udp.io() == RelayIo.PORTABLE) {
+        log.info("batched I/O is not used: {}", BatchSockets.unavailableReason());
+      }
       return server;
     } catch (IOException | RuntimeException e) {
       closeQuietly(udp);
@@ -187,6 +195,15 @@ public final class ChatServer implements AutoCloseable {
    */
   public long[] relayThreadIds() {
     return udp.threadIds(loop.threadId());
+  }
+
+  /**
+   * How the relay moves datagrams.
+   *
+   * @return {@link RelayIo#BATCH} or {@link RelayIo#PORTABLE}, never {@link RelayIo#AUTO}
+   */
+  public RelayIo relayIo() {
+    return udp.io();
   }
 
   /** Datagrams received so far by each relay (one entry per UDP socket), for tests. */

@@ -17,6 +17,8 @@ final class Member {
   private final byte[] username;
   private final byte[] token;
   private final InetAddress ip;
+  private final byte[] ipBytes;
+  private volatile SockAddr sockAddr;
   private volatile InetSocketAddress address;
   private volatile long lastSeenMillis;
 
@@ -26,6 +28,7 @@ final class Member {
     this.username = username;
     this.token = token;
     this.ip = ip;
+    this.ipBytes = ip.getAddress();
     this.lastSeenMillis = nowMillis;
   }
 
@@ -51,6 +54,16 @@ final class Member {
     return ip;
   }
 
+  /** {@link #ip} as 4 or 16 bytes, shared: never modify it. */
+  byte[] ipBytes() {
+    return ipBytes;
+  }
+
+  /** The member's last UDP address as batched I/O saw it, or null (none yet, or portable I/O). */
+  SockAddr sockAddr() {
+    return sockAddr;
+  }
+
   /** The member's last UDP address, or null while it has sent no datagram. */
   InetSocketAddress address() {
     return address;
@@ -74,6 +87,19 @@ final class Member {
     if (current == null || current.getPort() != source.getPort()) {
       address = source;
     }
+    seen(nowMillis);
+  }
+
+  /** Records a datagram from {@code source}, a new address of the member's, at {@code now}. */
+  void seen(SockAddr source, long nowMillis) {
+    // The raw form first: batched relays read only it, and it is never older than the address.
+    sockAddr = source;
+    address = source.address();
+    seen(nowMillis);
+  }
+
+  /** Records a datagram from the member's last address at {@code now}. */
+  void seen(long nowMillis) {
     // Skip the fenced write when the millisecond has not moved (bursts from one member).
     if (lastSeenMillis != nowMillis) {
       lastSeenMillis = nowMillis;

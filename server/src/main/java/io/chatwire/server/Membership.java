@@ -20,11 +20,11 @@ final class Membership {
   private static final Logger log = LoggerFactory.getLogger(Membership.class);
 
   private final Rooms rooms;
-  private final UdpRelay relay;
+  private final Relay relay;
   private final Clock clock;
   private final long idleMillis;
 
-  Membership(Rooms rooms, UdpRelay relay, Clock clock, long idleMillis) {
+  Membership(Rooms rooms, Relay relay, Clock clock, long idleMillis) {
     this.rooms = rooms;
     this.relay = relay;
     this.clock = clock;

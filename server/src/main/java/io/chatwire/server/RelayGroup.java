@@ -13,52 +13,117 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The UDP side of the server: one socket and one {@link UdpRelay} per relay thread, and the relay
- * the event loop sends notices through.
+ * The UDP side of the server: one socket and one {@link Relay} per relay thread, and the relay the
+ * event loop sends notices through.
  *
  * <pre>
- *   1 relay thread:   1 non-blocking socket, selected by the event loop; its relay sends notices
- *   N relay threads:  N blocking sockets on one port (SO_REUSEPORT), thread i receives on socket
- *                     i; a send-only relay on socket 0 sends the notices from the event loop
+ *   portable, 1 thread:   1 non-blocking channel, selected by the event loop; its relay sends notices
+ *   portable, N threads:  N blocking channels on one port (SO_REUSEPORT), thread i receives on
+ *                         channel i; a send-only relay on channel 0 sends the event loop's notices
+ *   batch, N &gt;= 1:      N batch sockets (SO_REUSEPORT when N &gt; 1), one thread each; a send-only
+ *                         relay on socket 0 sends the event loop's notices
  * </pre>
  */
 final class RelayGroup implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(RelayGroup.class);
   private static final int UDP_BUFFER_BYTES = 1 << 20;
 
-  private final DatagramChannel[] channels;
-  private final UdpRelay[] relays;
-  private final UdpRelay notices;
+  private final RelayIo io;
+  private final int port;
+  private final Closeable[] sockets;
+  private final Relay[] relays;
+  private final Relay notices;
   private final Thread[] threads;
+  private final DatagramChannel onLoop;
 
-  private RelayGroup(DatagramChannel[] channels, Rooms rooms, Clock clock) {
-    this.channels = channels;
-    this.relays = new UdpRelay[channels.length];
-    for (int i = 0; i < channels.length; i++) {
-      relays[i] = new UdpRelay(channels[i], rooms, clock);
+  private RelayGroup(
+      RelayIo io, int port, Closeable[] sockets, Relay[] relays, Relay notices, Thread[] threads) {
+    this.io = io;
+    this.port = port;
+    this.sockets = sockets;
+    this.relays = relays;
+    this.notices = notices;
+    this.threads = threads;
+    this.onLoop = threads.length == 0 ? (DatagramChannel) sockets[0] : null;
+  }
+
+  /**
+   * Binds {@code count} sockets to {@code address} (port 0: one free port for all of them).
+   *
+   * @throws IOException if a socket cannot be bound, or {@code io} is {@link RelayIo#BATCH} and
+   *     batched I/O is not available here
+   */
+  static RelayGroup open(
+      RelayIo io,
+      ProtocolFamily family,
+      InetSocketAddress address,
+      int count,
+      Rooms rooms,
+      Clock clock)
+      throws IOException {
+    if (io == RelayIo.BATCH && !BatchSockets.available()) {
+      throw new IOException("--io batch is not available: " + BatchSockets.unavailableReason());
     }
-    boolean onLoop = channels.length == 1;
-    // With relay threads the event loop gets its own buffers and flyweights for the notices.
-    this.notices = onLoop ? relays[0] : new UdpRelay(channels[0], rooms, clock);
-    this.threads = new Thread[onLoop ? 0 : channels.length];
-    for (int i = 0; i < threads.length; i++) {
-      threads[i] = new Thread(relays[i], "chatwire-relay-" + (i + 1));
-      threads[i].setDaemon(true);
+    boolean batch = io == RelayIo.BATCH || (io == RelayIo.AUTO && BatchSockets.available());
+    return batch
+        ? openBatch(address, count, rooms, clock)
+        : openPortable(family, address, count, rooms, clock);
+  }
+
+  private static RelayGroup openBatch(
+      InetSocketAddress address, int count, Rooms rooms, Clock clock) throws IOException {
+    BatchSocket[] sockets = new BatchSocket[count];
+    try {
+      InetSocketAddress bindTo = address;
+      for (int i = 0; i < count; i++) {
+        sockets[i] = BatchSockets.factory().open(bindTo, count > 1, UDP_BUFFER_BYTES);
+        // Port 0 picked a port: the other sockets join that one.
+        bindTo = new InetSocketAddress(address.getAddress(), sockets[0].port());
+      }
+      Relay[] relays = new Relay[count];
+      Thread[] threads = new Thread[count];
+      for (int i = 0; i < count; i++) {
+        BatchRelay relay = new BatchRelay(sockets[i], true, rooms, clock);
+        relays[i] = relay;
+        threads[i] = thread(relay, i);
+      }
+      Relay notices = new BatchRelay(sockets[0], false, rooms, clock);
+      return new RelayGroup(RelayIo.BATCH, sockets[0].port(), sockets, relays, notices, threads);
+    } catch (IOException | RuntimeException e) {
+      closeAll(sockets);
+      throw e;
     }
   }
 
-  /** Binds {@code count} sockets to {@code address} (port 0: one free port for all of them). */
-  static RelayGroup open(
+  private static RelayGroup openPortable(
       ProtocolFamily family, InetSocketAddress address, int count, Rooms rooms, Clock clock)
       throws IOException {
     DatagramChannel[] channels = new DatagramChannel[count];
     try {
       bind(family, address, channels);
-      return new RelayGroup(channels, rooms, clock);
+      UdpRelay[] relays = new UdpRelay[count];
+      for (int i = 0; i < count; i++) {
+        relays[i] = new UdpRelay(channels[i], rooms, clock);
+      }
+      boolean loop = count == 1;
+      // With relay threads the event loop gets its own buffers and flyweights for the notices.
+      Relay notices = loop ? relays[0] : new UdpRelay(channels[0], rooms, clock);
+      Thread[] threads = new Thread[loop ? 0 : count];
+      for (int i = 0; i < threads.length; i++) {
+        threads[i] = thread(relays[i], i);
+      }
+      int port = ((InetSocketAddress) channels[0].getLocalAddress()).getPort();
+      return new RelayGroup(RelayIo.PORTABLE, port, channels, relays, notices, threads);
     } catch (IOException | RuntimeException e) {
       closeAll(channels);
       throw e;
     }
+  }
+
+  private static Thread thread(Runnable relay, int i) {
+    Thread t = new Thread(relay, "chatwire-relay-" + (i + 1));
+    t.setDaemon(true);
+    return t;
   }
 
   private static void bind(ProtocolFamily family, InetSocketAddress address, DatagramChannel[] into)
@@ -86,30 +151,40 @@ final class RelayGroup implements Closeable {
     }
   }
 
-  int port() throws IOException {
-    return ((InetSocketAddress) channels[0].getLocalAddress()).getPort();
+  int port() {
+    return port;
   }
 
   int size() {
-    return channels.length;
+    return sockets.length;
+  }
+
+  /** How this group moves datagrams: {@link RelayIo#BATCH} or {@link RelayIo#PORTABLE}. */
+  RelayIo io() {
+    return io;
+  }
+
+  /** Whether the event loop itself relays (portable I/O, one relay thread). */
+  boolean relaysOnLoop() {
+    return onLoop != null;
   }
 
   /** The relay the event loop sends notices through. */
-  UdpRelay notices() {
+  Relay notices() {
     return notices;
   }
 
-  /** Hands the socket to the event loop (one relay thread) or starts the relay threads. */
+  /** Hands the socket to the event loop (portable, one relay thread) or starts the threads. */
   void start(Selector selector) throws IOException {
-    if (threads.length == 0) {
-      channels[0].register(selector, SelectionKey.OP_READ, relays[0]);
+    if (onLoop != null) {
+      onLoop.register(selector, SelectionKey.OP_READ, relays[0]);
     }
     for (Thread t : threads) {
       t.start();
     }
   }
 
-  /** The relay thread ids, or {@code loopThreadId} with one relay thread. */
+  /** The relay thread ids, or {@code loopThreadId} when the event loop relays. */
   long[] threadIds(long loopThreadId) {
     if (threads.length == 0) {
       return new long[] {loopThreadId};
@@ -143,7 +218,7 @@ final class RelayGroup implements Closeable {
   /** Every relay's counters added up, indexed as in {@link RelayCounters}. */
   long[] counters() {
     long[] sum = new long[RelayCounters.COUNT];
-    for (UdpRelay r : relays) {
+    for (Relay r : relays) {
       add(sum, r.counters());
     }
     if (notices != relays[0]) {
@@ -158,39 +233,53 @@ final class RelayGroup implements Closeable {
     }
   }
 
-  /** Closes the sockets, which ends each relay thread's receive, and waits for the threads. */
+  /**
+   * Wakes every relay thread out of its receive (closing a channel, shutting down a batch socket),
+   * waits for the threads, then closes every socket.
+   */
   void stop(Duration timeout) {
-    close();
+    for (Closeable socket : sockets) {
+      if (socket instanceof BatchSocket batch) {
+        batch.shutdown();
+      } else {
+        closeQuietly(socket);
+      }
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     for (Thread t : threads) {
       try {
         t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
       }
       if (t.isAlive()) {
         log.warn("{} did not stop within {}", t.getName(), timeout);
       }
     }
+    close();
   }
 
   /** Closes every socket; idempotent. */
   @Override
   public void close() {
-    closeAll(channels);
+    closeAll(sockets);
   }
 
-  private static void closeAll(DatagramChannel[] channels) {
-    for (DatagramChannel c : channels) {
-      if (c == null) {
-        continue;
-      }
-      try {
-        c.close();
-      } catch (IOException e) {
-        log.debug("close failed: {}", e.toString());
-      }
+  private static void closeAll(Closeable[] sockets) {
+    for (Closeable c : sockets) {
+      closeQuietly(c);
+    }
+  }
+
+  private static void closeQuietly(Closeable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (IOException e) {
+      log.debug("close failed: {}", e.toString());
     }
   }
 }

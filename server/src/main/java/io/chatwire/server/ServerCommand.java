@@ -91,6 +91,17 @@ final class ServerCommand {
               + " (Linux) (default ${DEFAULT-VALUE}: relay on the event loop).")
   int relayThreads;
 
+  @Option(
+      names = "--io",
+      defaultValue = "auto",
+      paramLabel = "auto|batch|portable",
+      converter = IoConverter.class,
+      description =
+          "How the relay moves datagrams: batch = recvmmsg/sendmmsg (Java 22+ on Linux),"
+              + " portable = one system call per datagram, auto = batch where available"
+              + " (default ${DEFAULT-VALUE}).")
+  RelayIo io;
+
   ServerOptions toOptions() {
     return ServerOptions.defaults()
         .withHost(host)
@@ -102,7 +113,8 @@ final class ServerCommand {
         .withMaxPayload(maxPayload)
         .withMaxConnections(maxConnections)
         .withRequestTimeout(requestTimeout)
-        .withRelayThreads(relayThreads);
+        .withRelayThreads(relayThreads)
+        .withIo(io);
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
@@ -120,6 +132,13 @@ final class ServerCommand {
         return 0;
       }
       options = command.toOptions();
+      if (options.io() == RelayIo.BATCH && !BatchSockets.available()) {
+        throw new CommandLine.ParameterException(
+            cli,
+            "--io batch is not available: "
+                + BatchSockets.unavailableReason()
+                + "; use --io portable or auto");
+      }
     } catch (CommandLine.ParameterException | IllegalArgumentException e) {
       err.println(NAME + ": " + oneLine(e.getMessage()) + " (see --help)");
       return 2;
@@ -188,6 +207,20 @@ final class ServerCommand {
         case "h" -> Duration.ofHours(amount);
         default -> Duration.ofSeconds(amount);
       };
+    }
+  }
+
+  /** Parses {@code --io}, case-insensitively. */
+  static final class IoConverter implements CommandLine.ITypeConverter<RelayIo> {
+    @Override
+    public RelayIo convert(String value) {
+      for (RelayIo io : RelayIo.values()) {
+        if (io.toString().equalsIgnoreCase(value.trim())) {
+          return io;
+        }
+      }
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' is not a relay I/O (use auto, batch or portable)");
     }
   }
 

@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param maxConnections the most TCP connections open at once
  * @param requestTimeout how long a TCP client has to send its whole request
  * @param relayThreads UDP relay threads: 1 relays on the event loop; N &gt; 1 runs N threads, each
- *     on its own {@code SO_REUSEPORT} socket bound to the UDP port (Linux)
+ *     on its own {@code SO_REUSEPORT} socket bound to the UDP port (Linux); with batched I/O even
+ *     one relay thread is a thread of its own
+ * @param io how the relay moves datagrams: batched system calls or one per datagram
  * @param clock the time source for idle expiry and deadlines
  */
 public record ServerOptions(
@@ -30,6 +32,7 @@ public record ServerOptions(
     int maxConnections,
     Duration requestTimeout,
     int relayThreads,
+    RelayIo io,
     Clock clock) {
 
   /** The largest payload the TCRP frame can carry ({@code 2^29} bytes). */
@@ -43,6 +46,7 @@ public record ServerOptions(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
+    Objects.requireNonNull(io, "io");
     Objects.requireNonNull(clock, "clock");
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
@@ -60,8 +64,8 @@ public record ServerOptions(
 
   /**
    * The documented defaults: 0.0.0.0, ports 9001 and 9002, 300 s idle timeout, 10000 rooms, 1000
-   * members, 64 KiB payloads, 1024 connections, 10 s request deadline, one relay thread (the event
-   * loop), system clock.
+   * members, 64 KiB payloads, 1024 connections, 10 s request deadline, one relay thread, batched
+   * I/O where available, system clock.
    *
    * @return the defaults
    */
@@ -77,6 +81,7 @@ public record ServerOptions(
         1_024,
         Duration.ofSeconds(10),
         1,
+        RelayIo.AUTO,
         Clock.system());
   }
 
@@ -98,6 +103,7 @@ public record ServerOptions(
         maxConnections,
         requestTimeout,
         relayThreads,
+        io,
         clock);
   }
 
@@ -119,6 +125,7 @@ public record ServerOptions(
         maxConnections,
         requestTimeout,
         relayThreads,
+        io,
         clock);
   }
 
@@ -140,6 +147,7 @@ public record ServerOptions(
         maxConnections,
         requestTimeout,
         relayThreads,
+        io,
         clock);
   }
 
@@ -161,6 +169,7 @@ public record ServerOptions(
         maxConnections,
         requestTimeout,
         relayThreads,
+        io,
         clock);
   }
 
@@ -182,6 +191,7 @@ public record ServerOptions(
         maxConnections,
         requestTimeout,
         relayThreads,
+        io,
         clock);
   }
 
@@ -203,6 +213,7 @@ public record ServerOptions(
         maxConnections,
         requestTimeout,
         relayThreads,
+        io,
         clock);
   }
 
@@ -224,6 +235,7 @@ public record ServerOptions(
         maxConnections,
         requestTimeout,
         relayThreads,
+        io,
         clock);
   }
 
@@ -245,6 +257,7 @@ public record ServerOptions(
         value,
         requestTimeout,
         relayThreads,
+        io,
         clock);
   }
 
@@ -266,6 +279,7 @@ public record ServerOptions(
         maxConnections,
         value,
         relayThreads,
+        io,
         clock);
   }
 
@@ -288,6 +302,29 @@ public record ServerOptions(
         maxConnections,
         requestTimeout,
         value,
+        io,
+        clock);
+  }
+
+  /**
+   * A copy with another way of moving datagrams.
+   *
+   * @param value the relay I/O
+   * @return the copy
+   */
+  public ServerOptions withIo(RelayIo value) {
+    return new ServerOptions(
+        host,
+        tcpPort,
+        udpPort,
+        idleTimeout,
+        maxRooms,
+        maxMembers,
+        maxPayload,
+        maxConnections,
+        requestTimeout,
+        relayThreads,
+        value,
         clock);
   }
 
@@ -309,6 +346,7 @@ public record ServerOptions(
         maxConnections,
         requestTimeout,
         relayThreads,
+        io,
         value);
   }
 

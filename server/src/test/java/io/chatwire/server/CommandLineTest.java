@@ -47,6 +47,7 @@ class CommandLineTest {
         "--max-connections 0",
         "--relay-threads 0",
         "--relay-threads 65",
+        "--io fast",
         "--bogus",
         "extra-argument",
         "--host"
@@ -76,7 +77,8 @@ class CommandLineTest {
             "--max-members",
             "--max-payload",
             "--max-connections",
-            "--relay-threads");
+            "--relay-threads",
+            "--io");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 

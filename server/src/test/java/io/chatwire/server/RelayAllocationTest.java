@@ -46,13 +46,14 @@ class RelayAllocationTest {
    * Senders taking turns defeat the one-entry cache of the source address inside Java 17's {@code
    * DatagramChannel.receive}: it then decodes a new {@code InetSocketAddress} per datagram. That is
    * the JDK's allocation, not the relay's (which stays at none); this pins its size so that a
-   * regression of our own would show.
+   * regression of our own would show. Batched I/O matches members on the raw address the kernel
+   * wrote, so there it stays at nothing.
    */
   @ParameterizedTest(name = "{0} relay thread(s)")
   @ValueSource(ints = {1, 2})
   void interleavedSendersCostOnlyTheJdksSourceAddress(int relayThreads) throws IOException {
     double perDatagram = measure(relayThreads, true);
-    assertThat(perDatagram).isLessThan(160.0);
+    assertThat(perDatagram).isLessThan(server.relayIo() == RelayIo.BATCH ? 16.0 : 160.0);
   }
 
   private double measure(int relayThreads, boolean interleaved) throws IOException {

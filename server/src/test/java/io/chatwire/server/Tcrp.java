@@ -22,9 +22,17 @@ import java.util.Map;
 
 /** A blocking TCRP test client built on the generated codecs. */
 final class Tcrp {
-  /** Server options for a test: loopback only, free ports. */
+  /**
+   * The relay I/O every test server uses: portable, or batch in the second test run on Java 22+
+   * ({@code -Dchatwire.test.io=batch}, see the server's pom). Never auto, so that a run cannot
+   * silently test the other one.
+   */
+  static final RelayIo IO =
+      new ServerCommand.IoConverter().convert(System.getProperty("chatwire.test.io", "portable"));
+
+  /** Server options for a test: loopback only, free ports, {@link #IO}. */
   static ServerOptions loopback() {
-    return ServerOptions.defaults().withHost("127.0.0.1").withTcpPort(0).withUdpPort(0);
+    return ServerOptions.defaults().withHost("127.0.0.1").withTcpPort(0).withUdpPort(0).withIo(IO);
   }
 
   static final int TIMEOUT_MS = 5_000;
