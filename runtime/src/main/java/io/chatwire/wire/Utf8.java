@@ -21,6 +21,20 @@ public final class Utf8 {
    *     malformed sequence
    */
   public static int firstMalformed(ByteBuffer src, int from, int to) {
+    // The ASCII prefix, checked here: small enough for C2 to inline into every decoder's tryWrap.
+    // Only a byte with its high bit set leaves for the full check, which stays out of line.
+    int i = from;
+    while (i + Long.BYTES <= to && (src.getLong(i) & 0x8080_8080_8080_8080L) == 0) {
+      i += Long.BYTES;
+    }
+    while (i < to && src.get(i) >= 0) {
+      i++;
+    }
+    return i == to ? -1 : firstMalformedFrom(src, i, to);
+  }
+
+  /** {@link #firstMalformed} from the first byte that is not ASCII. */
+  private static int firstMalformedFrom(ByteBuffer src, int from, int to) {
     int i = from;
     while (i < to) {
       // ASCII fast path: eight bytes at a time while none has its high bit set.
