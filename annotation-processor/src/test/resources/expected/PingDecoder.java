@@ -131,15 +131,12 @@ public final class PingDecoder {
       return fail(2, pos - offset, FrameProblem.PAST_END, sizeNameSize, end - pos);
     }
     int nameLength = (int) sizeNameSize;
-    {
-      int bad = Utf8.firstMalformed(src, pos, pos + nameLength);
-      if (bad >= 0) {
-        return fail(2, bad - offset, FrameProblem.MALFORMED_UTF8, 0, 0);
-      }
-    }
     pos += nameLength;
     if (pos != end) {
       return fail(-1, pos - offset, FrameProblem.TRAILING_BYTES, end - pos, 0);
+    }
+    if (!Utf8.isAscii(src, offset + 3, offset + 3 + nameLength) && !validText(src, offset, offset + 3, offset + 3 + nameLength)) {
+      return false;
     }
     if (this.buffer != src) {
       this.buffer = src;
@@ -198,6 +195,19 @@ public final class PingDecoder {
     }
     if (available < 3) {
       return fail(1, 2, FrameProblem.TRUNCATED, 1, available - 2);
+    }
+    return true;
+  }
+
+  /**
+   * The strict UTF-8 check of every text field, once {@code isAscii} has found a byte above 0x7f.
+   */
+  private boolean validText(ByteBuffer src, int offset, int nameFrom, int nameTo) {
+    {
+      int bad = Utf8.firstMalformed(src, nameFrom, nameTo);
+      if (bad >= 0) {
+        return fail(2, bad - offset, FrameProblem.MALFORMED_UTF8, 0, 0);
+      }
     }
     return true;
   }

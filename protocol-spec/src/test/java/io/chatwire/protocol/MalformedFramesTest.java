@@ -113,6 +113,29 @@ class MalformedFramesTest {
         () -> new ChatDatagramDecoder().wrap(surrogate, 0, surrogate.limit()), "roomName", 2);
   }
 
+  /**
+   * The first structural problem (a length, a limit, a code) wins, in field order; only a frame
+   * without one reports its first malformed text. Text is checked in one ASCII pass first and
+   * strictly only when that finds a byte above 0x7f, so both paths are exercised here.
+   */
+  @Test
+  void severalProblemsReportTheFirstStructuralOneElseTheFirstBadText() {
+    ByteBuffer both = hex(GoldenVectorsTest.CHAT);
+    both.put(3, (byte) 0xFF).put(1, (byte) 200);
+    assertMalformed(() -> new ChatDatagramDecoder().wrap(both, 0, both.limit()), "token", 7);
+
+    ByteBuffer twoTexts = hex(GoldenVectorsTest.CHAT);
+    twoTexts.put(8, (byte) 0xFF).put(3, (byte) 0xC0);
+    assertMalformed(
+        () -> new ChatDatagramDecoder().wrap(twoTexts, 0, twoTexts.limit()), "roomName", 3);
+
+    ByteBuffer accented = hex("05 02 636166c3a9 6869 6d7367");
+    ChatDatagramDecoder decoder = new ChatDatagramDecoder().wrap(accented, 0, accented.limit());
+    assertThat(decoder.roomName()).isEqualTo("café");
+    assertThat(decoder.token()).isEqualTo("hi");
+    assertThat(decoder.messageLength()).isEqualTo(3);
+  }
+
   @Test
   void sizesPastTheEndAreRejected() {
     ByteBuffer chat = hex(GoldenVectorsTest.CHAT);

@@ -33,6 +33,33 @@ public final class Utf8 {
     return i == to ? -1 : firstMalformedFrom(src, i, to);
   }
 
+  /**
+   * Whether every byte of {@code [from, to)} is ASCII (below 0x80), and so also well-formed UTF-8.
+   * Small on purpose: generated decoders call it once over all their text fields and run {@link
+   * #firstMalformed} per field only when it answers {@code false}.
+   *
+   * @param src the buffer
+   * @param from absolute start index, inclusive
+   * @param to absolute end index, exclusive
+   * @return whether no byte has its high bit set
+   */
+  public static boolean isAscii(ByteBuffer src, int from, int to) {
+    int i = from;
+    while (i + Long.BYTES <= to) {
+      if ((src.getLong(i) & 0x8080_8080_8080_8080L) != 0) {
+        return false;
+      }
+      i += Long.BYTES;
+    }
+    while (i < to) {
+      if (src.get(i) < 0) {
+        return false;
+      }
+      i++;
+    }
+    return true;
+  }
+
   /** {@link #firstMalformed} from the first byte that is not ASCII. */
   private static int firstMalformedFrom(ByteBuffer src, int from, int to) {
     int i = from;

@@ -8,7 +8,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 /** The UTF-8 helpers agree with the JDK's strict decoder and encoder. */
@@ -44,6 +46,26 @@ class Utf8Test {
 
     assertThat(bad == -1).isEqualTo(jdkAccepts(bytes));
     assertThat(bad == -1 || bad >= ascii.length).as("first bad byte %d", bad).isTrue();
+  }
+
+  @Property(tries = 3000)
+  void isAsciiIsNoByteAbove0x7f(
+      @ForAll @Size(max = 40) byte[] bytes, @ForAll @IntRange(max = 40) int from) {
+    int start = Math.min(from, bytes.length);
+    boolean expected = true;
+    for (int i = start; i < bytes.length; i++) {
+      expected &= bytes[i] >= 0;
+    }
+    assertThat(Utf8.isAscii(ByteBuffer.wrap(bytes), start, bytes.length)).isEqualTo(expected);
+  }
+
+  @Property(tries = 2000)
+  void isAsciiFindsOneHighByteAnywhere(
+      @ForAll @StringLength(min = 1, max = 40) String text, @ForAll @IntRange(max = 39) int at) {
+    byte[] bytes = text.replaceAll("[^\\x00-\\x7f]", "a").getBytes(StandardCharsets.US_ASCII);
+    assertThat(Utf8.isAscii(ByteBuffer.wrap(bytes), 0, bytes.length)).isTrue();
+    bytes[at % bytes.length] |= (byte) 0x80;
+    assertThat(Utf8.isAscii(ByteBuffer.wrap(bytes), 0, bytes.length)).isFalse();
   }
 
   @Property(tries = 2000)

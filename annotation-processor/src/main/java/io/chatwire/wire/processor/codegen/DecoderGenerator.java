@@ -64,6 +64,9 @@ public final class DecoderGenerator {
     type.addMethod(wrapFixedPart());
     type.addMethod(tryWrapFixedPart());
     type.addMethod(validation.failFixedPart());
+    if (validation.hasText()) {
+      type.addMethod(validation.validText());
+    }
     addFailure(type);
     // Named wrapped*, not buffer()/offset()/length(): those are common component names.
     type.addMethod(getter(Names.BYTE_BUFFER, "wrappedBuffer", "buffer", "The wrapped buffer."));

@@ -9,6 +9,8 @@ import io.chatwire.wire.processor.layout.MessageLayout;
 import io.chatwire.wire.processor.model.FieldDescriptor;
 import io.chatwire.wire.processor.model.LengthMode;
 import io.chatwire.wire.processor.model.WireKind;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -97,7 +99,7 @@ final class FrameValidation {
     b.addStatement("int end = offset + length");
     b.addStatement("int pos = offset");
     for (Leaf leaf : layout.leaves()) {
-      b.add(check(leaf));
+      b.add(check(leaf, false));
     }
     if (!layout.endsWithRemainder()) {
       b.beginControlFlow("if (pos != end)")
@@ -106,6 +108,7 @@ final class FrameValidation {
               returning.emit(null, of("pos - offset"), "TRAILING_BYTES", of("end - pos"), ZERO))
           .endControlFlow();
     }
+    b.add(textChecks(texts()));
     b.add(storeBuffer());
     b.addStatement("this.offset = offset");
     b.addStatement("this.length = length");
@@ -133,7 +136,7 @@ final class FrameValidation {
     b.addStatement("int pos = offset");
     for (Leaf leaf : layout.leaves()) {
       if (inFixedPart(leaf)) {
-        b.add(check(leaf));
+        b.add(check(leaf, true));
       }
     }
     b.add(storeBuffer());
@@ -173,8 +176,91 @@ final class FrameValidation {
     return m.addStatement("return true").build();
   }
 
-  /** Validation of one leaf at {@code pos}, advancing {@code pos}. */
-  private CodeBlock check(Leaf leaf) {
+  /**
+   * The UTF-8 checks of {@code tryWrap}, after every structural check has passed: one ASCII pass
+   * from the first text field's start to the last one's end (bytes of other fields in between only
+   * make it fail), and {@link #validText} only when that pass finds a byte with its high bit set.
+   * Text is usually ASCII, and one small loop instead of one strict check per field keeps the
+   * compiled {@code tryWrap} small enough for C2 to inline into its callers.
+   */
+  private CodeBlock textChecks(List<Leaf> texts) {
+    if (texts.isEmpty()) {
+      return CodeBlock.of("");
+    }
+    CodeBlock.Builder args = CodeBlock.builder().add("src, offset");
+    for (Leaf leaf : texts) {
+      args.add(", $L, $L", start(leaf), end(leaf));
+    }
+    return CodeBlock.builder()
+        .beginControlFlow(
+            "if (!$T.isAscii(src, $L, $L) && !validText($L))",
+            Names.UTF8,
+            start(texts.get(0)),
+            end(texts.get(texts.size() - 1)),
+            args.build())
+        .addStatement("return false")
+        .endControlFlow()
+        .build();
+  }
+
+  /** The text fields {@code tryWrap} checks, in field order. */
+  private List<Leaf> texts() {
+    List<Leaf> texts = new ArrayList<>();
+    for (Leaf leaf : layout.leaves()) {
+      if (leaf.field().kind() == WireKind.STRING) {
+        texts.add(leaf);
+      }
+    }
+    return texts;
+  }
+
+  /** Whether the decoder has text fields, and so a {@link #validText} method. */
+  boolean hasText() {
+    return !texts().isEmpty();
+  }
+
+  /**
+   * The cold path of {@link #textChecks}: the strict check of each text field, in field order,
+   * recording the first malformed one.
+   */
+  MethodSpec validText() {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("validText")
+            .addJavadoc(
+                "The strict UTF-8 check of every text field, once {@code isAscii} has found a byte"
+                    + " above 0x7f.\n")
+            .addModifiers(Modifier.PRIVATE)
+            .returns(TypeName.BOOLEAN)
+            .addParameter(Names.BYTE_BUFFER, "src")
+            .addParameter(TypeName.INT, "offset");
+    for (Leaf leaf : texts()) {
+      String from = Names.textFrom(leaf);
+      String to = Names.textTo(leaf);
+      m.addParameter(TypeName.INT, from).addParameter(TypeName.INT, to);
+      m.addCode(utf8Check(leaf, of("$L", from), of("$L", to)));
+    }
+    return m.addStatement("return true").build();
+  }
+
+  /** The absolute start of a leaf in {@code tryWrap}, once its checks have run. */
+  private static CodeBlock start(Leaf leaf) {
+    return leaf.hasStaticOffset()
+        ? of("offset + $L", leaf.staticOffset())
+        : of("$L", Names.offsetField(leaf));
+  }
+
+  /** The absolute end of a leaf in {@code tryWrap}, once its checks have run. */
+  private static CodeBlock end(Leaf leaf) {
+    return leaf.isFixed()
+        ? of("$L + $L", start(leaf), leaf.width())
+        : of("$L + $L", start(leaf), Names.lengthField(leaf));
+  }
+
+  /**
+   * Validation of one leaf at {@code pos}, advancing {@code pos}; text is checked here only if
+   * {@code withText} (else by {@link #textChecks}).
+   */
+  private CodeBlock check(Leaf leaf, boolean withText) {
     FieldDescriptor f = leaf.field();
     CodeBlock.Builder b = CodeBlock.builder();
     CodeBlock at = of("pos - offset");
@@ -185,7 +271,9 @@ final class FrameValidation {
                 "$L", returning.emit(leaf, at, "TRUNCATED", of("$L", f.bytes()), of("end - pos")))
             .endControlFlow();
       }
-      b.add(fixedChecks(leaf));
+      if (withText || f.kind() != WireKind.STRING) {
+        b.add(fixedChecks(leaf));
+      }
       if (!leaf.hasStaticOffset()) {
         b.addStatement("int $L = pos", Names.offsetField(leaf));
       }
@@ -207,8 +295,8 @@ final class FrameValidation {
           .addStatement("$L", returning.emit(leaf, at, "OVER_MAX", of(len), of("$LL", f.max())))
           .endControlFlow();
     }
-    if (f.kind() == WireKind.STRING) {
-      b.add(utf8Check(leaf, of("pos + $L", len)));
+    if (withText && f.kind() == WireKind.STRING) {
+      b.add(utf8Check(leaf, of("pos"), of("pos + $L", len)));
     }
     if (!leaf.hasStaticOffset()) {
       b.addStatement("int $L = pos", Names.offsetField(leaf));
@@ -217,10 +305,11 @@ final class FrameValidation {
     return b.build();
   }
 
-  private CodeBlock utf8Check(Leaf leaf, CodeBlock to) {
+  /** The strict check of one text field, in a block of its own (it declares {@code bad}). */
+  private CodeBlock utf8Check(Leaf leaf, CodeBlock from, CodeBlock to) {
     return CodeBlock.builder()
         .add("{\n$>")
-        .addStatement("int bad = $T.firstMalformed(src, pos, $L)", Names.UTF8, to)
+        .addStatement("int bad = $T.firstMalformed(src, $L, $L)", Names.UTF8, from, to)
         .beginControlFlow("if (bad >= 0)")
         .addStatement("$L", returning.emit(leaf, of("bad - offset"), "MALFORMED_UTF8", ZERO, ZERO))
         .endControlFlow()
@@ -249,7 +338,7 @@ final class FrameValidation {
             .endControlFlow();
         return b.build();
       case STRING:
-        return utf8Check(leaf, of("pos + $L", f.bytes()));
+        return utf8Check(leaf, of("pos"), of("pos + $L", f.bytes()));
       case BYTES:
         return b.build();
       default:

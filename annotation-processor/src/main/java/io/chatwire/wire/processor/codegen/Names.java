@@ -63,6 +63,15 @@ final class Names {
     return leaf.accessor() + "Length";
   }
 
+  /** The parameters of {@code validText} holding a text field's absolute start and end. */
+  static String textFrom(Leaf leaf) {
+    return leaf.accessor() + "From";
+  }
+
+  static String textTo(Leaf leaf) {
+    return leaf.accessor() + "To";
+  }
+
   /** Local variable holding a size source's value while validating. */
   static String sizeLocal(Leaf leaf) {
     return "size" + capitalize(leaf.accessor());
