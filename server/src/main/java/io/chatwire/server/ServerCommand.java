@@ -88,7 +88,7 @@ final class ServerCommand {
       paramLabel = "N",
       description =
           "UDP relay threads; above 1, each has its own SO_REUSEPORT socket on the UDP port"
-              + " (Linux) (default ${DEFAULT-VALUE}: relay on the event loop).")
+              + " (Linux) (default ${DEFAULT-VALUE}: with portable I/O the event loop relays).")
   int relayThreads;
 
   @Option(

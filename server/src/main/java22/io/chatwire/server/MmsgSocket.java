@@ -22,12 +22,12 @@ import static io.chatwire.server.MmsgSockets.SENDMMSG;
 import static io.chatwire.server.MmsgSockets.SETSOCKOPT;
 import static io.chatwire.server.MmsgSockets.SHUTDOWN;
 import static io.chatwire.server.MmsgSockets.SHUT_RD;
-import static io.chatwire.server.MmsgSockets.SOCK_CLOEXEC;
-import static io.chatwire.server.MmsgSockets.SOCK_DGRAM;
 import static io.chatwire.server.MmsgSockets.SOCKADDR_IN6_BYTES;
 import static io.chatwire.server.MmsgSockets.SOCKADDR_IN_BYTES;
 import static io.chatwire.server.MmsgSockets.SOCKADDR_SLOT;
 import static io.chatwire.server.MmsgSockets.SOCKET;
+import static io.chatwire.server.MmsgSockets.SOCK_CLOEXEC;
+import static io.chatwire.server.MmsgSockets.SOCK_DGRAM;
 import static io.chatwire.server.MmsgSockets.SOL_SOCKET;
 import static io.chatwire.server.MmsgSockets.SO_RCVBUF;
 import static io.chatwire.server.MmsgSockets.SO_RCVTIMEO;
@@ -55,8 +55,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A bound UDP socket driven with {@code recvmmsg} and {@code sendmmsg}. Its receivers and senders
- * keep their buffers, message headers and address slots in native memory of an automatic arena,
- * set up once: a call only rewrites the lengths and addresses that change.
+ * keep their buffers, message headers and address slots in native memory of an automatic arena, set
+ * up once: a call only rewrites the lengths and addresses that change.
  */
 final class MmsgSocket implements BatchSocket {
   private static final ValueLayout.OfShort PORT = JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN);
@@ -130,11 +130,13 @@ final class MmsgSocket implements BatchSocket {
   }
 
   private static void setInt(
-      Arena arena, MemorySegment state, int fd, int level, int option, int value)
-      throws Throwable {
+      Arena arena, MemorySegment state, int fd, int level, int option, int value) throws Throwable {
     MemorySegment v = arena.allocate(JAVA_INT);
     v.set(JAVA_INT, 0, value);
-    check("setsockopt " + option, (int) SETSOCKOPT.invokeExact(state, fd, level, option, v, 4), state);
+    check(
+        "setsockopt " + option,
+        (int) SETSOCKOPT.invokeExact(state, fd, level, option, v, 4),
+        state);
   }
 
   private static void check(String what, int result, MemorySegment state) throws IOException {
@@ -283,8 +285,7 @@ final class MmsgSocket implements BatchSocket {
       last = 0;
       int n;
       try {
-        n =
-            (int) RECVMMSG.invokeExact(fd, headers, CAPACITY, MSG_WAITFORONE, MemorySegment.NULL);
+        n = (int) RECVMMSG.invokeExact(fd, headers, CAPACITY, MSG_WAITFORONE, MemorySegment.NULL);
       } catch (Throwable e) {
         throw new IOException("recvmmsg failed: " + e, e);
       }

@@ -120,8 +120,8 @@ final class MmsgSockets implements BatchSockets.Factory {
 
   /**
    * This thread's {@code errno}, read right after a {@link #plain} call failed. The JVM may in
-   * principle have changed it in between, so it only decides how a failure is counted and
-   * described (a retry or an error), never what is sent.
+   * principle have changed it in between, so it only decides how a failure is counted and described
+   * (a retry or an error), never what is sent.
    */
   static int lastErrno() {
     try {
