@@ -32,11 +32,18 @@ final class FrameValidation {
   private final String recordName;
   private final Failure returning;
   private final Failure throwing;
+  // The text fields, in field order: tryWrap checks them together after the structure.
+  private final List<Leaf> texts = new ArrayList<>();
 
   FrameValidation(MessageLayout layout) {
     this.layout = layout;
     this.big = layout.message().bigEndian();
     this.recordName = layout.message().simpleName();
+    for (Leaf leaf : layout.leaves()) {
+      if (leaf.field().kind() == WireKind.STRING) {
+        texts.add(leaf);
+      }
+    }
     this.returning =
         (leaf, offset, problem, value, limit) ->
             CodeBlock.of(
@@ -108,7 +115,7 @@ final class FrameValidation {
               returning.emit(null, of("pos - offset"), "TRAILING_BYTES", of("end - pos"), ZERO))
           .endControlFlow();
     }
-    b.add(textChecks(texts()));
+    b.add(textChecks());
     b.add(storeBuffer());
     b.addStatement("this.offset = offset");
     b.addStatement("this.length = length");
@@ -183,7 +190,7 @@ final class FrameValidation {
    * Text is usually ASCII, and one small loop instead of one strict check per field keeps the
    * compiled {@code tryWrap} small enough for C2 to inline into its callers.
    */
-  private CodeBlock textChecks(List<Leaf> texts) {
+  private CodeBlock textChecks() {
     if (texts.isEmpty()) {
       return CodeBlock.of("");
     }
@@ -203,20 +210,9 @@ final class FrameValidation {
         .build();
   }
 
-  /** The text fields {@code tryWrap} checks, in field order. */
-  private List<Leaf> texts() {
-    List<Leaf> texts = new ArrayList<>();
-    for (Leaf leaf : layout.leaves()) {
-      if (leaf.field().kind() == WireKind.STRING) {
-        texts.add(leaf);
-      }
-    }
-    return texts;
-  }
-
   /** Whether the decoder has text fields, and so a {@link #validText} method. */
   boolean hasText() {
-    return !texts().isEmpty();
+    return !texts.isEmpty();
   }
 
   /**
@@ -233,7 +229,7 @@ final class FrameValidation {
             .returns(TypeName.BOOLEAN)
             .addParameter(Names.BYTE_BUFFER, "src")
             .addParameter(TypeName.INT, "offset");
-    for (Leaf leaf : texts()) {
+    for (Leaf leaf : texts) {
       String from = Names.textFrom(leaf);
       String to = Names.textTo(leaf);
       m.addParameter(TypeName.INT, from).addParameter(TypeName.INT, to);
