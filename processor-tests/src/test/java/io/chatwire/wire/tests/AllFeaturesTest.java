@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chatwire.wire.MalformedFrameException;
 import io.chatwire.wire.tests.AllFeatures.Color;
 import io.chatwire.wire.tests.AllFeatures.Header;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -36,6 +37,28 @@ class AllFeaturesTest {
         3,
         ByteBuffer.wrap(new byte[] {1, 2, 3}),
         "tail ✓");
+  }
+
+  /** A copy of {@code value} with one component replaced, through the canonical constructor. */
+  static AllFeatures with(AllFeatures value, String component, Object replacement) {
+    RecordComponent[] components = AllFeatures.class.getRecordComponents();
+    Class<?>[] types = new Class<?>[components.length];
+    Object[] args = new Object[components.length];
+    boolean found = false;
+    try {
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        boolean replaced = components[i].getName().equals(component);
+        found |= replaced;
+        args[i] = replaced ? replacement : components[i].getAccessor().invoke(value);
+      }
+      if (!found) {
+        throw new IllegalArgumentException("AllFeatures has no component " + component);
+      }
+      return AllFeatures.class.getDeclaredConstructor(types).newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot copy AllFeatures", e);
+    }
   }
 
   static ByteBuffer encode(AllFeatures value) {
@@ -122,72 +145,9 @@ class AllFeaturesTest {
   @Test
   void encoderRejectsInconsistentOrOutOfRangeRecords() {
     AllFeatures s = sample();
-    AllFeatures wrongSize =
-        new AllFeatures(
-            s.flag(),
-            s.tiny(),
-            s.small(),
-            s.unsignedByte(),
-            s.medium(),
-            s.signedInt(),
-            s.unsignedInt(),
-            s.six(),
-            s.full(),
-            s.wide(),
-            s.color(),
-            s.code(),
-            s.magic(),
-            4,
-            s.name(),
-            s.afterName(),
-            s.header(),
-            s.bodySize(),
-            s.body(),
-            s.tail());
-    AllFeatures tooWide =
-        new AllFeatures(
-            s.flag(),
-            s.tiny(),
-            s.small(),
-            s.unsignedByte(),
-            1 << 24,
-            s.signedInt(),
-            s.unsignedInt(),
-            s.six(),
-            s.full(),
-            s.wide(),
-            s.color(),
-            s.code(),
-            s.magic(),
-            s.nameSize(),
-            s.name(),
-            s.afterName(),
-            s.header(),
-            s.bodySize(),
-            s.body(),
-            s.tail());
-    AllFeatures longCode =
-        new AllFeatures(
-            s.flag(),
-            s.tiny(),
-            s.small(),
-            s.unsignedByte(),
-            s.medium(),
-            s.signedInt(),
-            s.unsignedInt(),
-            s.six(),
-            s.full(),
-            s.wide(),
-            s.color(),
-            "123456789",
-            s.magic(),
-            s.nameSize(),
-            s.name(),
-            s.afterName(),
-            s.header(),
-            s.bodySize(),
-            s.body(),
-            s.tail());
+    AllFeatures wrongSize = with(s, "nameSize", 4);
+    AllFeatures tooWide = with(s, "medium", 1 << 24);
+    AllFeatures longCode = with(s, "code", "123456789");
 
     assertThatThrownBy(() -> AllFeaturesEncoder.encodedLength(wrongSize))
         .isInstanceOf(IllegalArgumentException.class)
