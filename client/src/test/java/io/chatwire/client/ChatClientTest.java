@@ -12,6 +12,14 @@ class ChatClientTest {
     return ClientRun.start(args);
   }
 
+  /** Runs the client, expects the usage exit code and returns its one line on standard error. */
+  private static String usageErrorLine(String... args) throws Exception {
+    try (ClientRun c = run(args)) {
+      assertThat(c.awaitExit()).isEqualTo(ExitCodes.USAGE);
+      return assertThat(c.err.lines()).singleElement().actual();
+    }
+  }
+
   @Test
   void helpListsThePinnedFlagsAndExitsZero() throws Exception {
     try (ClientRun c = run("--help")) {
@@ -32,55 +40,33 @@ class ChatClientTest {
 
   @Test
   void missingServerInScriptedModeIsOneLineAndExitTwo() throws Exception {
-    try (ClientRun c = run("--name", "a", "--join", "r")) {
-      assertThat(c.awaitExit()).isEqualTo(ExitCodes.USAGE);
-      assertThat(c.err.lines())
-          .singleElement()
-          .asString()
-          .startsWith("error: missing --server HOST");
-    }
+    assertThat(usageErrorLine("--name", "a", "--join", "r"))
+        .startsWith("error: missing --server HOST");
   }
 
   @Test
   void missingNameInScriptedModeIsAnError() throws Exception {
-    try (ClientRun c = run("--server", "127.0.0.1", "--join", "r")) {
-      assertThat(c.awaitExit()).isEqualTo(ExitCodes.USAGE);
-      assertThat(c.err.lines()).singleElement().asString().startsWith("error: missing --name NAME");
-    }
+    assertThat(usageErrorLine("--server", "127.0.0.1", "--join", "r"))
+        .startsWith("error: missing --name NAME");
   }
 
   @Test
   void missingActionInScriptedModeIsAnError() throws Exception {
-    try (ClientRun c = run("--server", "127.0.0.1", "--name", "a")) {
-      assertThat(c.awaitExit()).isEqualTo(ExitCodes.USAGE);
-      assertThat(c.err.lines())
-          .singleElement()
-          .asString()
-          .contains("--create ROOM, --join ROOM or --list");
-    }
+    assertThat(usageErrorLine("--server", "127.0.0.1", "--name", "a"))
+        .contains("--create ROOM, --join ROOM or --list");
   }
 
   @Test
   void passwordToBeAskedForInScriptedModeIsAnError() throws Exception {
-    try (ClientRun c = run("--server", "127.0.0.1", "--name", "a", "--join", "r", "--password")) {
-      assertThat(c.awaitExit()).isEqualTo(ExitCodes.USAGE);
-      assertThat(c.err.lines())
-          .singleElement()
-          .asString()
-          .startsWith("error: missing --password PW");
-    }
+    assertThat(usageErrorLine("--server", "127.0.0.1", "--name", "a", "--join", "r", "--password"))
+        .startsWith("error: missing --password PW");
   }
 
   @Test
   void createAndJoinTogetherAreRejected() throws Exception {
-    try (ClientRun c = run("--server", "h", "--name", "a", "--create", "r", "--join", "s")) {
-      assertThat(c.awaitExit()).isEqualTo(ExitCodes.USAGE);
-      assertThat(c.err.lines())
-          .singleElement()
-          .asString()
-          .startsWith("error: ")
-          .endsWith("(see --help)");
-    }
+    assertThat(usageErrorLine("--server", "h", "--name", "a", "--create", "r", "--join", "s"))
+        .startsWith("error: ")
+        .endsWith("(see --help)");
   }
 
   @Test
