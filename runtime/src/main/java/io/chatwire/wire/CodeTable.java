@@ -34,8 +34,22 @@ public final class CodeTable<E extends Enum<E> & WireCode> {
    * @throws IllegalStateException if two constants share a code or a code does not fit
    */
   public static <E extends Enum<E> & WireCode> CodeTable<E> of(Class<E> type, int width) {
+    return ofBits(type, 8 * width);
+  }
+
+  /**
+   * Builds the table for an enum held in a bit field of {@code bits} bits, checking that codes are
+   * unique and fit.
+   *
+   * @param type the enum class
+   * @param bits the field width in bits, 1 to 32
+   * @param <E> the enum type
+   * @return the table
+   * @throws IllegalStateException if two constants share a code or a code does not fit
+   */
+  public static <E extends Enum<E> & WireCode> CodeTable<E> ofBits(Class<E> type, int bits) {
     E[] constants = type.getEnumConstants();
-    long limit = width >= 4 ? 0xFFFF_FFFFL : (1L << (8 * width)) - 1;
+    long limit = bits >= 32 ? 0xFFFF_FFFFL : (1L << bits) - 1;
     int max = 0;
     for (E e : constants) {
       int code = e.code();
@@ -47,8 +61,7 @@ public final class CodeTable<E extends Enum<E> & WireCode> {
                 + ".code() = "
                 + code
                 + " does not fit "
-                + width
-                + " unsigned byte(s)");
+                + (bits % 8 == 0 ? bits / 8 + " unsigned byte(s)" : bits + " unsigned bit(s)"));
       }
       max = Math.max(max, code);
     }

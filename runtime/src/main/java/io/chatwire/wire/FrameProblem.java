@@ -39,6 +39,27 @@ public final class FrameProblem {
   /** A declared length makes the frame longer than maxLength: value = at least, limit = max. */
   public static final int DECLARED_OVER_MAX_LENGTH = 11;
 
+  /** A varint uses more bytes than its value needs. */
+  public static final int VARINT_OVERLONG = 12;
+
+  /** A varint's value has more bits than its field holds: value = the field's bits. */
+  public static final int VARINT_OVERFLOW = 13;
+
+  /** No {@code 0x00} terminator before the end of the frame. */
+  public static final int NO_TERMINATOR = 14;
+
+  /**
+   * A declared element count needs more bytes than remain: value = the count, limit = the most
+   * elements the remaining bytes could hold.
+   */
+  public static final int COUNT_PAST_END = 15;
+
+  /**
+   * A list's declared byte length does not end on an element boundary: value = the list's length,
+   * limit = the bytes its last element would need from where it starts.
+   */
+  public static final int PARTIAL_ELEMENT = 16;
+
   private FrameProblem() {}
 
   /**
@@ -57,6 +78,25 @@ public final class FrameProblem {
   }
 
   /**
+   * The exception for a malformed element of a list: the element's own problem, with the path and
+   * offset moved into the enclosing frame.
+   *
+   * @param list the list's component path, e.g. {@code "questions"}
+   * @param index the element's index in the list
+   * @param elementOffset the element's byte offset in the enclosing frame
+   * @param inner what the element's decoder found
+   * @return e.g. {@code questions[2].name at offset 31: malformed UTF-8}
+   */
+  public static MalformedFrameException inElement(
+      String list, long index, int elementOffset, MalformedFrameException inner) {
+    String message = inner.getMessage();
+    int colon = message.indexOf(": ");
+    String problem = colon >= 0 ? message.substring(colon + 2) : message;
+    return new MalformedFrameException(
+        list + "[" + index + "]." + inner.field(), elementOffset + inner.offset(), problem);
+  }
+
+  /**
    * The problem in words.
    *
    * @param problem one of this class's constants
@@ -70,7 +110,7 @@ public final class FrameProblem {
         return "needs " + value + " bytes but only " + limit + " remain";
       case PAST_END:
         return "declared length "
-            + value
+            + Long.toUnsignedString(value)
             + " runs past the end of the frame ("
             + limit
             + " bytes remain)";
@@ -93,8 +133,23 @@ public final class FrameProblem {
       case DECLARED_OVER_MAX_LENGTH:
         return "declared length makes the frame at least "
             + value
-            + " bytes, over maxLength "
+            + " bytes, over "
+            + (limit == Integer.MAX_VALUE ? "the largest frame an int can hold " : "maxLength ")
             + limit;
+      case VARINT_OVERLONG:
+        return "varint has more bytes than its value needs";
+      case VARINT_OVERFLOW:
+        return "varint value does not fit " + value + " bits";
+      case NO_TERMINATOR:
+        return "no 0x00 terminator before the end of the frame";
+      case COUNT_PAST_END:
+        return "declared count "
+            + Long.toUnsignedString(value)
+            + " needs more bytes than remain (room for at most "
+            + limit
+            + ")";
+      case PARTIAL_ELEMENT:
+        return "declared list length " + value + " ends inside an element";
       default:
         return "problem " + problem;
     }

@@ -212,6 +212,111 @@ public final class WireBuffers {
     return h;
   }
 
+  /** {@link #varintLength}: the varint runs past the end. */
+  public static final int VARINT_TRUNCATED = -1;
+
+  /** {@link #varintLength}: a longer encoding than the value needs (a final {@code 0x00} byte). */
+  public static final int VARINT_OVERLONG = -2;
+
+  /** {@link #varintLength}: the value has more bits than the field holds. */
+  public static final int VARINT_OVERFLOW = -3;
+
+  /**
+   * Checks the unsigned LEB128 varint at {@code index} and returns its length.
+   *
+   * @param src the buffer
+   * @param index absolute index of its first byte
+   * @param end absolute index the varint must end before
+   * @param valueBits how many bits the value may have: 31 for an {@code int}, 64 for a {@code long}
+   * @return its length in bytes (1 to 10), or {@link #VARINT_TRUNCATED}, {@link #VARINT_OVERLONG}
+   *     or {@link #VARINT_OVERFLOW}
+   */
+  public static int varintLength(ByteBuffer src, int index, int end, int valueBits) {
+    int last = (valueBits - 1) / 7;
+    for (int i = 0; i <= last; i++) {
+      if (index + i >= end) {
+        return VARINT_TRUNCATED;
+      }
+      int b = src.get(index + i) & 0xFF;
+      if (i == last && (b >>> (valueBits - 7 * i)) != 0) {
+        return VARINT_OVERFLOW;
+      }
+      if ((b & 0x80) == 0) {
+        return b == 0 && i > 0 ? VARINT_OVERLONG : i + 1;
+      }
+    }
+    return VARINT_OVERFLOW;
+  }
+
+  /**
+   * Reads the unsigned LEB128 varint at {@code index}, which {@link #varintLength} has accepted.
+   *
+   * @param src the buffer
+   * @param index absolute index of its first byte
+   * @return the value (for a 64-bit varint, the bit pattern)
+   */
+  public static long getVarint(ByteBuffer src, int index) {
+    long value = 0;
+    for (int i = 0; i < MAX_VARINT_BYTES; i++) {
+      int b = src.get(index + i);
+      value |= (long) (b & 0x7F) << (7 * i);
+      if (b >= 0) {
+        break;
+      }
+    }
+    return value;
+  }
+
+  /** The longest varint: ten bytes carry 64 bits. */
+  public static final int MAX_VARINT_BYTES = 10;
+
+  /**
+   * How many bytes {@link #putVarint} writes for {@code value}.
+   *
+   * @param value the value, taken as unsigned
+   * @return 1 to 10
+   */
+  public static int varintSize(long value) {
+    int bits = Long.SIZE - Long.numberOfLeadingZeros(value | 1);
+    return (bits + 6) / 7;
+  }
+
+  /**
+   * Writes {@code value} as an unsigned LEB128 varint in its shortest form.
+   *
+   * @param dst the buffer
+   * @param index absolute index of its first byte
+   * @param value the value, taken as unsigned
+   * @return the number of bytes written
+   */
+  public static int putVarint(ByteBuffer dst, int index, long value) {
+    int i = 0;
+    long v = value;
+    while ((v & ~0x7FL) != 0) {
+      dst.put(index + i++, (byte) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    dst.put(index + i++, (byte) v);
+    return i;
+  }
+
+  /**
+   * Finds the first {@code 0x00} byte in {@code [from, to)}.
+   *
+   * @param src the buffer
+   * @param from absolute start index, inclusive
+   * @param to absolute end index, exclusive
+   * @return its index, or {@code -1} when there is none
+   */
+  public static int indexOfZero(ByteBuffer src, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (src.get(i) == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static long getBytewise(ByteBuffer src, int index, int width, boolean bigEndian) {
     long v = 0;
     if (bigEndian) {

@@ -46,12 +46,21 @@ public final class DecoderGenerator {
     type.addField(Names.BYTE_BUFFER, "buffer", Modifier.PRIVATE);
     type.addField(TypeName.INT, "offset", Modifier.PRIVATE);
     type.addField(TypeName.INT, "length", Modifier.PRIVATE);
+    if (validation.hasDynamicPart()) {
+      type.addField(
+          FieldSpec.builder(TypeName.BOOLEAN, "complete", Modifier.PRIVATE)
+              .addJavadoc("False after {@link #wrapFixedPart}: only fixed-part fields are there.\n")
+              .build());
+    }
     for (Leaf leaf : layout.leaves()) {
       if (!leaf.hasStaticOffset()) {
         type.addField(TypeName.INT, Names.offsetField(leaf), Modifier.PRIVATE);
       }
       if (!leaf.isFixed()) {
         type.addField(TypeName.INT, Names.lengthField(leaf), Modifier.PRIVATE);
+      }
+      if (leaf.field().kind() == WireKind.LIST) {
+        new ListAccessors(layout, self, leaf).addFields(type);
       }
     }
     type.addMethod(
@@ -61,6 +70,7 @@ public final class DecoderGenerator {
             .build());
     type.addMethod(wrap());
     type.addMethod(tryWrap());
+    type.addMethod(tryWrapPrefix());
     type.addMethod(wrapFixedPart());
     type.addMethod(tryWrapFixedPart());
     type.addMethod(validation.failFixedPart());
@@ -76,11 +86,27 @@ public final class DecoderGenerator {
     type.addMethod(
         getter(TypeName.INT, "wrappedLength", "length", "The wrapped frame's length in bytes."));
     for (Leaf leaf : layout.leaves()) {
-      new DecoderAccessors(leaf, big).addTo(type);
+      new DecoderAccessors(layout, leaf).addTo(type);
+      if (leaf.field().kind() == WireKind.LIST) {
+        new ListAccessors(layout, self, leaf).addMethods(type);
+      }
+    }
+    if (validation.hasDynamicPart()) {
+      type.addMethod(
+          MethodSpec.methodBuilder("partial")
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .returns(IllegalStateException.class)
+              .addParameter(String.class, "field")
+              .addStatement(
+                  "return new $T($S + field + $S)",
+                  IllegalStateException.class,
+                  self.simpleName() + ": ",
+                  " is outside the fixed part; wrap the whole frame with wrap() before reading it")
+              .build());
     }
     type.addMethod(toRecord());
     type.addMethod(decode());
-    type.addMethod(validation.frameLength());
+    type.addMethod(new FrameLength(layout).method());
     type.addMethod(toStringMethod());
     return Names.file(layout, type.build());
   }
@@ -174,7 +200,29 @@ public final class DecoderGenerator {
                 + "@param length the frame's exact length in bytes\n"
                 + "@return whether the frame is valid and now wrapped\n"
                 + "@throws IndexOutOfBoundsException if the range is not inside {@code src}\n")
-        .addCode(validation.wrapBody())
+        .addCode(validation.wrapBody(true))
+        .build();
+  }
+
+  private MethodSpec tryWrapPrefix() {
+    return MethodSpec.methodBuilder("tryWrapPrefix")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.INT)
+        .addParameter(Names.BYTE_BUFFER, "src")
+        .addParameter(TypeName.INT, "offset")
+        .addParameter(TypeName.INT, "available")
+        .addJavadoc(
+            "Validates and wraps the frame that starts at {@code offset} and ends where its own"
+                + " length fields say, within {@code available} bytes; what follows it is not"
+                + " looked at. Lists use it to walk their elements; stream readers may too."
+                + " Allocates nothing; on failure {@link #failure()} says what was wrong.\n\n"
+                + "@param src the buffer\n"
+                + "@param offset absolute index of the frame's first byte\n"
+                + "@param available how many bytes from {@code offset} may belong to the frame\n"
+                + "@return the frame's length, or {@code -1} if the bytes are not a valid frame"
+                + " (also when it would need more than {@code available})\n"
+                + "@throws IndexOutOfBoundsException if the range is not inside {@code src}\n")
+        .addCode(validation.wrapBody(false))
         .build();
   }
 
@@ -223,6 +271,43 @@ public final class DecoderGenerator {
 
   /** Bookkeeping for the last failed {@code try} call, and its exception. */
   private void addFailure(TypeSpec.Builder type) {
+    CodeBlock.Builder elements = CodeBlock.builder();
+    for (Leaf leaf : layout.leaves()) {
+      if (leaf.field().kind() == WireKind.LIST) {
+        elements
+            .beginControlFlow("if (failedField == $L)", leaf.index())
+            .addStatement(
+                "return $T.inElement(PATHS[failedField], failedValue, failedOffset,"
+                    + " $L.element.failure())",
+                FrameValidation.PROBLEM,
+                Names.cursorField(leaf))
+            .endControlFlow();
+      }
+    }
+    if (!elements.isEmpty()) {
+      type.addMethod(
+          MethodSpec.methodBuilder("failElement")
+              .addModifiers(Modifier.PRIVATE)
+              .addParameter(TypeName.INT, "field")
+              .addParameter(TypeName.INT, "index")
+              .addParameter(TypeName.INT, "at")
+              .addStatement("this.failedField = field")
+              .addStatement("this.failedOffset = at")
+              .addStatement("this.failedProblem = ELEMENT_PROBLEM")
+              .addStatement("this.failedValue = index")
+              .addStatement("this.failedLimit = 0")
+              .build());
+      type.addField(
+          FieldSpec.builder(
+                  TypeName.INT,
+                  "ELEMENT_PROBLEM",
+                  Modifier.PRIVATE,
+                  Modifier.STATIC,
+                  Modifier.FINAL)
+              .addJavadoc("{@code failedProblem} when a list element's own decoder failed.\n")
+              .initializer("-1")
+              .build());
+    }
     CodeBlock.Builder paths = CodeBlock.builder().add("{");
     for (Leaf leaf : layout.leaves()) {
       paths.add(leaf.index() == 0 ? "$S" : ", $S", leaf.path());
@@ -261,6 +346,14 @@ public final class DecoderGenerator {
                 "What the last {@code tryWrap} or {@code tryWrapFixedPart} that answered {@code"
                     + " false} found wrong, as the exception {@code wrap} throws (allocates).\n\n"
                     + "@return the exception, naming the field and its offset in the frame\n")
+            .addCode(
+                elements.isEmpty()
+                    ? CodeBlock.of("")
+                    : CodeBlock.builder()
+                        .beginControlFlow("if (failedProblem == ELEMENT_PROBLEM)")
+                        .add(elements.build())
+                        .endControlFlow()
+                        .build())
             .addStatement(
                 "return $T.exception(failedField < 0 ? $S : PATHS[failedField], failedOffset,"
                     + " failedProblem, failedValue, failedLimit)",
@@ -279,15 +372,21 @@ public final class DecoderGenerator {
   }
 
   private MethodSpec toRecord() {
-    return MethodSpec.methodBuilder("toRecord")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(record)
-        .addJavadoc(
-            "Copies the wrapped frame into a new record (allocates; keep it off hot paths)."
-                + " {@code ByteBuffer} components are read-only views of the wrapped buffer.\n\n"
-                + "@return the record\n")
-        .addStatement("return $L", construct(message, ""))
-        .build();
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("toRecord")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(record)
+            .addJavadoc(
+                "Copies the wrapped frame into a new record (allocates; keep it off hot paths)."
+                    + " {@code ByteBuffer} components are read-only views of the wrapped buffer;"
+                    + " lists are unmodifiable. Restarts every list's cursor.\n\n"
+                    + "@return the record\n");
+    for (Leaf leaf : layout.leaves()) {
+      if (leaf.field().kind() == WireKind.LIST) {
+        m.addCode(ListAccessors.toList(leaf));
+      }
+    }
+    return m.addStatement("return $L", construct(message, "")).build();
   }
 
   private CodeBlock construct(MessageDescriptor m, String accessorPrefix) {
@@ -302,6 +401,8 @@ public final class DecoderGenerator {
       first = false;
       if (f.kind() == WireKind.MESSAGE) {
         args.add(construct(f.nested(), accessor));
+      } else if (f.kind() == WireKind.LIST) {
+        args.add("$L", ListAccessors.listLocal(accessor));
       } else {
         args.add("$L()", accessor);
       }

@@ -63,11 +63,12 @@ public final class EncoderGenerator {
     CodeBlock.Builder block = CodeBlock.builder();
     List<String> done = new ArrayList<>();
     for (Leaf leaf : layout.leaves()) {
-      String key = leaf.field().javaType() + "/" + leaf.width();
+      int bits = leaf.isBits() ? leaf.field().bits() : 8 * leaf.field().bytes();
+      String key = leaf.field().javaType() + "/" + bits;
       if (leaf.field().kind() == WireKind.ENUM && !done.contains(key)) {
         done.add(key);
         block.addStatement(
-            "$T.of($T.class, $L)", Names.CODE_TABLE, leaf.field().javaType(), leaf.width());
+            "$T.ofBits($T.class, $L)", Names.CODE_TABLE, leaf.field().javaType(), bits);
       }
     }
     if (!done.isEmpty()) {
@@ -97,14 +98,13 @@ public final class EncoderGenerator {
       requireNestedNonNull(b, leaf, nestedChecked);
       b.add(checkLeaf(leaf));
     }
-    if (layout.maxLength() != Integer.MAX_VALUE) {
-      b.beginControlFlow("if (length > MAX_LENGTH)")
-          .addStatement(
-              "throw new IllegalArgumentException($S + length + $S + MAX_LENGTH)",
-              message.simpleName() + " would be ",
-              " bytes, over maxLength ")
-          .endControlFlow();
-    }
+    // Without a maxLength, MAX_LENGTH is the largest frame an int can index.
+    b.beginControlFlow("if (length > MAX_LENGTH)")
+        .addStatement(
+            "throw new IllegalArgumentException($S + length + $S + MAX_LENGTH)",
+            message.simpleName() + " would be ",
+            " bytes, over maxLength ")
+        .endControlFlow();
     b.addStatement("return (int) length");
     return MethodSpec.methodBuilder("encodedLength")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -144,8 +144,7 @@ public final class EncoderGenerator {
     CodeBlock value = valueOf(leaf);
     CodeBlock.Builder b = CodeBlock.builder();
     switch (f.kind()) {
-      case INTEGER:
-      case WIDE_INTEGER:
+      case INTEGER, WIDE_INTEGER -> {
         long[] range = WireValues.encodeRange(f);
         if (range != null) {
           b.beginControlFlow("if ($L)", WireValues.outOfRange(value, range))
@@ -156,18 +155,52 @@ public final class EncoderGenerator {
                   " does not fit: allowed " + range[0] + " to " + range[1])
               .endControlFlow();
         }
-        return b.build();
-      case ENUM:
-        // Every constant's code was checked to fit when the class was initialized.
+        if (f.isVarint()) {
+          b.addStatement("length += $T.varintSize($L) - 1", Names.WIRE_BUFFERS, value);
+        }
+      }
+      case ENUM ->
+          // Every constant's code was checked to fit when the class was initialized.
+          b.addStatement("$T.requireNonNull($L, $S)", Names.OBJECTS, value, where);
+      case STRING, BYTES -> {
         b.addStatement("$T.requireNonNull($L, $S)", Names.OBJECTS, value, where);
-        return b.build();
-      case STRING:
-      case BYTES:
-        b.addStatement("$T.requireNonNull($L, $S)", Names.OBJECTS, value, where);
-        return variableCheck(leaf, value, where);
-      default:
-        return b.build();
+        b.add(variableCheck(leaf, value, where));
+      }
+      case LIST -> b.add(listCheck(leaf, value, where));
+      case BOOLEAN, FLOAT -> {}
+      case MESSAGE -> throw new IllegalArgumentException("nested records are flattened");
     }
+    return b.build();
+  }
+
+  /** Each element's own checks and length; the count or byte length against its source. */
+  private CodeBlock listCheck(Leaf leaf, CodeBlock value, String where) {
+    ListElement element = ListElement.of(leaf);
+    String n = "n" + Names.capitalize(leaf.accessor());
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("$T.requireNonNull($L, $S)", Names.OBJECTS, value, where);
+    b.addStatement("long $L = 0", n);
+    b.beginControlFlow("for ($T item : $L)", element.record(), value)
+        .addStatement("$T.requireNonNull(item, $S)", Names.OBJECTS, where + " element")
+        .addStatement("$L += $T.encodedLength(item)", n, element.encoder())
+        .endControlFlow();
+    if (leaf.sizeSource() >= 0) {
+      Leaf source = layout.leaves().get(leaf.sizeSource());
+      CodeBlock declared = valueOf(source);
+      boolean count = leaf.field().lengthMode() == LengthMode.COUNT_FROM;
+      CodeBlock actual = count ? CodeBlock.of("$L.size()", value) : CodeBlock.of("$L", n);
+      b.beginControlFlow("if ($L != $L)", WireValues.asLong(source.field(), declared), actual)
+          .addStatement(
+              "throw new IllegalArgumentException($S + $L + $S + $L + $S)",
+              where(layout, source) + " is ",
+              declared,
+              " but " + leaf.path() + " has ",
+              actual,
+              count ? " elements" : " bytes")
+          .endControlFlow();
+    }
+    b.addStatement("length += $L", n);
+    return b.build();
   }
 
   private CodeBlock variableCheck(Leaf leaf, CodeBlock value, String where) {
@@ -191,6 +224,22 @@ public final class EncoderGenerator {
           .endControlFlow();
       return b.build();
     }
+    if (f.lengthMode() == LengthMode.NUL_TERMINATED) {
+      CodeBlock zero =
+          f.kind() == WireKind.STRING
+              ? CodeBlock.of("$L.indexOf('\\0') >= 0", value)
+              : CodeBlock.of(
+                  "$T.indexOfZero($L, $L.position(), $L.limit()) >= 0",
+                  Names.WIRE_BUFFERS,
+                  value,
+                  value,
+                  value);
+      b.beginControlFlow("if ($L)", zero)
+          .addStatement(
+              "throw new IllegalArgumentException($S)",
+              where + " contains a 0x00 byte, which would end it early")
+          .endControlFlow();
+    }
     if (f.max() >= 0) {
       b.beginControlFlow("if ($L > $LL)", n, f.max())
           .addStatement(
@@ -203,7 +252,7 @@ public final class EncoderGenerator {
     if (f.lengthMode() == LengthMode.SIZE_FROM) {
       Leaf source = layout.leaves().get(leaf.sizeSource());
       CodeBlock declared = valueOf(source);
-      b.beginControlFlow("if ($L != $L)", declared, n)
+      b.beginControlFlow("if ($L != $L)", WireValues.asLong(source.field(), declared), n)
           .addStatement(
               "throw new IllegalArgumentException($S + $L + $S + $L + $S)",
               where(layout, source) + " is ",
@@ -217,36 +266,75 @@ public final class EncoderGenerator {
     return b.build();
   }
 
+  /** Statements writing one leaf of {@code value} at {@code pos} and advancing {@code pos}. */
+  private CodeBlock write(Leaf leaf) {
+    FieldDescriptor f = leaf.field();
+    CodeBlock value = valueOf(leaf);
+    CodeBlock.Builder b = CodeBlock.builder();
+    switch (f.lengthMode()) {
+      case BITS -> {
+        if (leaf.groupStart()) {
+          b.addStatement("long bits = 0");
+        }
+        b.addStatement("bits |= $L", WireValues.bitsOf(leaf, value));
+        if (leaf.groupEnd()) {
+          b.add(WireValues.writeGroup(leaf, "dst", CodeBlock.of("pos"), CodeBlock.of("bits"), big));
+          b.addStatement("pos += $L", leaf.groupBytes());
+        }
+        CodeBlock built = b.build();
+        // Each group's accumulator lives in a block of its own.
+        return leaf.groupStart() && leaf.groupEnd()
+            ? CodeBlock.of("{\n$>$L$<}\n", built)
+            : leaf.groupStart()
+                ? CodeBlock.of("{\n$>$L", built)
+                : leaf.groupEnd() ? CodeBlock.of("$L$<}\n", built) : built;
+      }
+      case VARINT -> b.addStatement("pos += $T.putVarint(dst, pos, $L)", Names.WIRE_BUFFERS, value);
+      case FIXED -> {
+        if (f.kind() == WireKind.STRING) {
+          b.addStatement(
+              "$T.fillZeros(dst, pos + $T.encode($L, dst, pos), pos + $L)",
+              Names.WIRE_BUFFERS,
+              Names.UTF8,
+              value,
+              f.bytes());
+        } else if (f.kind() == WireKind.BYTES) {
+          b.addStatement("$T.copyRemaining($L, dst, pos)", Names.WIRE_BUFFERS, value);
+        } else {
+          b.add(WireValues.write(leaf, "dst", CodeBlock.of("pos"), value, big));
+        }
+        b.addStatement("pos += $L", f.bytes());
+      }
+      case SIZE_FROM, REMAINDER, NUL_TERMINATED, COUNT_FROM -> {
+        switch (f.kind()) {
+          case STRING -> b.addStatement("pos += $T.encode($L, dst, pos)", Names.UTF8, value);
+          case BYTES ->
+              b.addStatement("pos += $T.copyRemaining($L, dst, pos)", Names.WIRE_BUFFERS, value);
+          case LIST -> {
+            ListElement element = ListElement.of(leaf);
+            b.beginControlFlow("for ($T item : $L)", element.record(), value)
+                .addStatement("pos += $T.encode(item, dst, pos)", element.encoder())
+                .endControlFlow();
+          }
+          case BOOLEAN, INTEGER, WIDE_INTEGER, FLOAT, ENUM, MESSAGE ->
+              throw new IllegalArgumentException("not variable: " + f.kind());
+        }
+        if (f.lengthMode() == LengthMode.NUL_TERMINATED) {
+          b.addStatement("dst.put(pos++, (byte) 0)");
+        }
+      }
+      case NESTED -> throw new IllegalArgumentException("nested records are flattened");
+    }
+    return b.build();
+  }
+
   private MethodSpec encode() {
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement("int length = encodedLength(value)");
     b.addStatement("$T.checkFromIndexSize(offset, length, dst.limit())", Names.OBJECTS);
     b.addStatement("int pos = offset");
     for (Leaf leaf : layout.leaves()) {
-      FieldDescriptor f = leaf.field();
-      CodeBlock value = valueOf(leaf);
-      CodeBlock pos = CodeBlock.of("pos");
-      switch (f.kind()) {
-        case STRING:
-          if (leaf.isFixed()) {
-            b.addStatement(
-                "$T.fillZeros(dst, pos + $T.encode($L, dst, pos), pos + $L)",
-                Names.WIRE_BUFFERS,
-                Names.UTF8,
-                value,
-                f.bytes());
-            b.addStatement("pos += $L", f.bytes());
-          } else {
-            b.addStatement("pos += $T.encode($L, dst, pos)", Names.UTF8, value);
-          }
-          break;
-        case BYTES:
-          b.addStatement("pos += $T.copyRemaining($L, dst, pos)", Names.WIRE_BUFFERS, value);
-          break;
-        default:
-          b.add(WireValues.write(leaf, "dst", pos, value, big));
-          b.addStatement("pos += $L", f.bytes());
-      }
+      b.add(write(leaf));
     }
     b.addStatement("return length");
     return MethodSpec.methodBuilder("encode")

@@ -48,10 +48,28 @@ final class FlyweightWriter {
     }
     this.sequentialStart = start;
     for (Leaf leaf : layout.leaves()) {
-      if (leaf.index() >= start && !leaf.isSizeSource()) {
+      if (leaf.index() >= start && !autoFilled(leaf)) {
         settable.add(leaf);
       }
     }
+  }
+
+  /**
+   * Whether the writer fills this leaf in itself: a whole-byte integer that gives another field its
+   * size or count. Bit fields and varints that do so are set by the caller (a varint's width
+   * depends on its value, so it cannot be reserved), and the field they size checks them.
+   */
+  private static boolean autoFilled(Leaf leaf) {
+    return leaf.isSizeSource() && leaf.field().lengthMode() == LengthMode.FIXED;
+  }
+
+  /** Whether this leaf is a size or count that the caller sets and the sized field checks. */
+  private static boolean declared(Leaf leaf) {
+    return leaf.isSizeSource() && !autoFilled(leaf);
+  }
+
+  private static String declaredField(Leaf leaf) {
+    return leaf.accessor() + "Declared";
   }
 
   private boolean sequential(Leaf leaf) {
@@ -80,8 +98,11 @@ final class FlyweightWriter {
               .build());
     }
     for (Leaf leaf : layout.leaves()) {
-      if (sequential(leaf) && leaf.isSizeSource()) {
+      if (sequential(leaf) && autoFilled(leaf)) {
         type.addField(TypeName.INT, leaf.accessor() + "Position", Modifier.PRIVATE);
+      }
+      if (declared(leaf)) {
+        type.addField(TypeName.LONG, declaredField(leaf), Modifier.PRIVATE);
       }
     }
     type.addMethod(
@@ -91,13 +112,14 @@ final class FlyweightWriter {
             .build());
     type.addMethod(wrap());
     for (Leaf leaf : layout.leaves()) {
-      if (leaf.isSizeSource()) {
+      if (autoFilled(leaf)) {
         continue;
       }
-      if (leaf.field().kind().isVariableCapable()) {
-        addBytesSetters(type, leaf);
-      } else {
-        type.addMethod(scalarSetter(leaf));
+      switch (leaf.field().kind()) {
+        case STRING, BYTES -> addBytesSetters(type, leaf);
+        case LIST -> type.addMethod(listSetter(leaf));
+        case BOOLEAN, INTEGER, WIDE_INTEGER, FLOAT, ENUM -> type.addMethod(scalarSetter(leaf));
+        case MESSAGE -> throw new IllegalArgumentException("nested records are flattened");
       }
     }
     type.addMethod(length());
@@ -124,6 +146,19 @@ final class FlyweightWriter {
             .addStatement("this.limit = offset + FIXED_LENGTH");
     if (!settable.isEmpty()) {
       m.addStatement("this.next = 0");
+    }
+    for (Leaf leaf : layout.leaves()) {
+      if (leaf.isBits() && leaf.groupStart() && !sequential(leaf)) {
+        // Setters of bit fields change their bits only: the rest of the group starts as zeros.
+        m.addStatement(
+            "$T.fillZeros(dst, offset + $L, offset + $L)",
+            Names.WIRE_BUFFERS,
+            leaf.staticOffset(),
+            leaf.staticOffset() + leaf.groupBytes());
+      }
+      if (declared(leaf)) {
+        m.addStatement("this.$L = 0", declaredField(leaf));
+      }
     }
     return m.addStatement("return this").build();
   }
@@ -168,7 +203,7 @@ final class FlyweightWriter {
     for (int i = previous; i < leaf.index(); i++) {
       Leaf reserved = layout.leaves().get(i);
       b.addStatement("$LPosition = limit", reserved.accessor());
-      b.addStatement("limit += $L", reserved.width());
+      b.addStatement("limit += $L", reserved.advance());
     }
     return b.build();
   }
@@ -205,18 +240,61 @@ final class FlyweightWriter {
     if (f.kind() == WireKind.ENUM) {
       checks.addStatement("$T.requireNonNull(value, $S)", Names.OBJECTS, where);
     }
-    return MethodSpec.methodBuilder(leaf.accessor())
-        .addModifiers(Modifier.PUBLIC)
-        .returns(self)
-        .addParameter(f.javaType(), "value")
-        .addJavadoc(
-            "Sets {@code $L}: $L.\n\n@param value the value\n@return this encoder\n",
-            leaf.path(),
-            LayoutDoc.describe(leaf))
-        .addCode(enter(leaf, checks.build()))
-        .addCode(WireValues.write(leaf, "buffer", index(leaf), CodeBlock.of("value"), big))
-        .addCode(leave(leaf, Integer.toString(f.bytes())))
-        .build();
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder(leaf.accessor())
+            .addModifiers(Modifier.PUBLIC)
+            .returns(self)
+            .addParameter(f.javaType(), "value")
+            .addJavadoc(
+                "Sets {@code $L}: $L.$L\n\n@param value the value\n@return this encoder\n",
+                leaf.path(),
+                LayoutDoc.describe(leaf),
+                declared(leaf)
+                    ? " Set it before the field it sizes, which checks that they agree."
+                    : "")
+            .addCode(enter(leaf, checks.build()));
+    if (declared(leaf)) {
+      m.addStatement(
+          "this.$L = $L", declaredField(leaf), WireValues.asLong(f, CodeBlock.of("value")));
+    }
+    CodeBlock at = index(leaf);
+    switch (f.lengthMode()) {
+      case BITS -> {
+        if (sequential(leaf) && leaf.groupStart()) {
+          m.addStatement(
+              "$T.fillZeros(buffer, limit, limit + $L)", Names.WIRE_BUFFERS, leaf.groupBytes());
+        }
+        CodeBlock group = WireValues.readUnsigned("buffer", at, leaf.groupBytes(), big);
+        CodeBlock cleared =
+            CodeBlock.of("($L & ~($L << $L))", group, WireValues.mask(leaf), leaf.bitShift());
+        m.addCode(
+            WireValues.writeGroup(
+                leaf,
+                "buffer",
+                at,
+                CodeBlock.of("$L | $L", cleared, WireValues.bitsOf(leaf, CodeBlock.of("value"))),
+                big));
+        return m.addCode(leave(leaf, Integer.toString(leaf.advance()))).build();
+      }
+      case VARINT -> {
+        m.addStatement("int n = $T.putVarint(buffer, $L, value)", Names.WIRE_BUFFERS, at);
+        return m.addCode(leave(leaf, "n")).build();
+      }
+      case FIXED -> {
+        m.addCode(WireValues.write(leaf, "buffer", at, CodeBlock.of("value"), big));
+        return m.addCode(leave(leaf, Integer.toString(f.bytes()))).build();
+      }
+      case SIZE_FROM, COUNT_FROM, NUL_TERMINATED, REMAINDER, NESTED ->
+          throw new IllegalArgumentException("not a scalar: " + f.lengthMode());
+    }
+    throw new AssertionError(f.lengthMode());
+  }
+
+  /** The largest value a size or count source can hold. */
+  private static long sourceMax(Leaf source) {
+    FieldDescriptor f = source.field();
+    long max = f.valueBits() >= 63 ? Long.MAX_VALUE : (1L << f.valueBits()) - 1;
+    return f.max() >= 0 ? Math.min(max, f.max()) : max;
   }
 
   /** The largest byte length a variable leaf can take. */
@@ -226,14 +304,101 @@ final class FlyweightWriter {
     if (f.max() >= 0) {
       limit = Math.min(limit, f.max());
     }
-    if (leaf.sizeSource() >= 0) {
-      FieldDescriptor source = layout.leaves().get(leaf.sizeSource()).field();
-      limit = Math.min(limit, WireValues.unsignedMax(source.bytes()));
-      if (source.max() >= 0) {
-        limit = Math.min(limit, source.max());
-      }
+    if (f.lengthMode() == LengthMode.SIZE_FROM) {
+      limit = Math.min(limit, sourceMax(layout.leaves().get(leaf.sizeSource())));
     }
     return limit;
+  }
+
+  /**
+   * Statements that give a sized field's source its value: write it when the writer fills it in,
+   * else check the value the caller set.
+   */
+  private CodeBlock fillSource(Leaf leaf, String value, String what) {
+    Leaf source = layout.leaves().get(leaf.sizeSource());
+    if (declared(source)) {
+      return CodeBlock.builder()
+          .beginControlFlow("if ($L != $L)", value, declaredField(source))
+          .addStatement(
+              "throw new IllegalArgumentException($S + $L + $S + $L + $S)",
+              EncoderGenerator.where(layout, leaf) + " has ",
+              value,
+              " " + what + " but " + source.path() + " is ",
+              declaredField(source),
+              "; set " + source.path() + " to match first")
+          .endControlFlow()
+          .build();
+    }
+    CodeBlock at =
+        sequential(source)
+            ? CodeBlock.of("$LPosition", source.accessor())
+            : CodeBlock.of("offset + $L", source.staticOffset());
+    return WireValues.write(source, "buffer", at, CodeBlock.of("$L", value), big);
+  }
+
+  /**
+   * {@code questions(List)}: encodes the elements back to back with their own encoders and fills in
+   * (or checks) the count or byte length.
+   */
+  private MethodSpec listSetter(Leaf leaf) {
+    FieldDescriptor f = leaf.field();
+    ListElement element = ListElement.of(leaf);
+    String where = EncoderGenerator.where(layout, leaf);
+    CodeBlock.Builder checks = CodeBlock.builder();
+    checks.addStatement("$T.requireNonNull(items, $S)", Names.OBJECTS, where);
+    boolean count = f.lengthMode() == LengthMode.COUNT_FROM;
+    if (count) {
+      Leaf source = layout.leaves().get(leaf.sizeSource());
+      long max = sourceMax(source);
+      checks
+          .beginControlFlow("if (items.size() > $LL)", max)
+          .addStatement(
+              "throw new IllegalArgumentException($S + items.size() + $S)",
+              where + " has ",
+              " elements; " + source.path() + " holds at most " + max)
+          .endControlFlow();
+    }
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder(leaf.accessor())
+            .addModifiers(Modifier.PUBLIC)
+            .returns(self)
+            .addParameter(element.listType(), "items")
+            .addJavadoc(
+                "Writes {@code $L} ($L): each element with {@link $T#encode}.\n\n"
+                    + "@param items the elements\n@return this encoder\n"
+                    + "@throws IllegalArgumentException if an element cannot be encoded or the"
+                    + " list does not fit its length field\n",
+                leaf.path(),
+                LayoutDoc.describe(leaf),
+                element.encoder())
+            .addCode(enter(leaf, checks.build()));
+    if (count) {
+      m.addCode(fillSource(leaf, "items.size()", "elements"));
+    }
+    m.addStatement("int p = $L", index(leaf));
+    m.beginControlFlow("for ($T item : items)", element.record())
+        .addStatement("p += $T.encode(item, buffer, p)", element.encoder())
+        .endControlFlow();
+    m.addStatement("int length = p - $L", index(leaf));
+    if (f.lengthMode() == LengthMode.SIZE_FROM) {
+      long max = lengthLimit(leaf);
+      m.beginControlFlow("if (length > $LL)", max)
+          .addStatement(
+              "throw new IllegalArgumentException($S + length + $S)",
+              where + " is ",
+              " bytes; allowed at most " + max)
+          .endControlFlow();
+      m.addCode(fillSource(leaf, "length", "bytes"));
+    }
+    if (sequential(leaf)) {
+      m.beginControlFlow("if ((long) (limit - offset) + length > MAX_LENGTH)")
+          .addStatement(
+              "throw new IllegalArgumentException($S + length + $S + MAX_LENGTH)",
+              where + " of ",
+              " bytes makes the frame longer than maxLength ")
+          .endControlFlow();
+    }
+    return m.addCode(leave(leaf, "length")).build();
   }
 
   private void addBytesSetters(TypeSpec.Builder type, Leaf leaf) {
@@ -259,6 +424,9 @@ final class FlyweightWriter {
               " bytes makes the frame longer than maxLength ")
           .endControlFlow();
     }
+    if (leaf.sizeSource() >= 0 && declared(layout.leaves().get(leaf.sizeSource()))) {
+      checks.add(fillSource(leaf, "length", "bytes"));
+    }
     MethodSpec.Builder begin =
         MethodSpec.methodBuilder("begin" + cap)
             .addModifiers(Modifier.PRIVATE)
@@ -272,15 +440,23 @@ final class FlyweightWriter {
             .addModifiers(Modifier.PRIVATE)
             .returns(self)
             .addParameter(TypeName.INT, "length");
-    if (leaf.sizeSource() >= 0) {
-      Leaf source = layout.leaves().get(leaf.sizeSource());
-      CodeBlock at =
-          sequential(source)
-              ? CodeBlock.of("$LPosition", source.accessor())
-              : CodeBlock.of("offset + $L", source.staticOffset());
-      end.addCode(WireValues.write(source, "buffer", at, CodeBlock.of("length"), big));
+    if (leaf.sizeSource() >= 0 && autoFilled(layout.leaves().get(leaf.sizeSource()))) {
+      end.addCode(fillSource(leaf, "length", "bytes"));
     }
     String advance = "length";
+    if (f.lengthMode() == LengthMode.NUL_TERMINATED) {
+      end.beginControlFlow(
+              "if ($T.indexOfZero(buffer, $L, $L + length) >= 0)",
+              Names.WIRE_BUFFERS,
+              index(leaf),
+              index(leaf))
+          .addStatement(
+              "throw new IllegalArgumentException($S)",
+              where + " contains a 0x00 byte, which would end it early")
+          .endControlFlow();
+      end.addStatement("buffer.put($L + length, (byte) 0)", index(leaf));
+      advance = "length + 1";
+    }
     if (f.lengthMode() == LengthMode.FIXED) {
       end.addStatement(
           "$T.fillZeros(buffer, $L + length, $L + $L)",

@@ -4,7 +4,6 @@ import com.squareup.javapoet.CodeBlock;
 import io.chatwire.wire.processor.layout.Leaf;
 import io.chatwire.wire.processor.layout.MessageLayout;
 import io.chatwire.wire.processor.model.FieldDescriptor;
-import io.chatwire.wire.processor.model.LengthMode;
 
 /** Describes a layout in words and as a table, for the generated Javadoc. */
 public final class LayoutDoc {
@@ -50,7 +49,7 @@ public final class LayoutDoc {
     sb.append(String.format("%-8s %-8s %-24s %s%n", "offset", "length", "field", "content"));
     for (Leaf leaf : layout.leaves()) {
       String offset = leaf.hasStaticOffset() ? Integer.toString(leaf.staticOffset()) : "+";
-      String length = leaf.isFixed() ? Integer.toString(leaf.width()) : "var";
+      String length = lengthColumn(leaf);
       sb.append(String.format("%-8s %-8s %-24s %s%n", offset, length, leaf.path(), describe(leaf)));
     }
     return sb.toString();
@@ -59,44 +58,71 @@ public final class LayoutDoc {
   /** One field's content in words, e.g. {@code "unsigned 29-byte integer (high 21 zero)"}. */
   public static String describe(Leaf leaf) {
     FieldDescriptor f = leaf.field();
-    String text;
-    switch (f.kind()) {
-      case BOOLEAN:
-        text = "boolean (0 or 1)";
-        break;
-      case INTEGER:
-        text = (f.signed() ? "signed " : "unsigned ") + f.bytes() * 8 + "-bit integer";
-        break;
-      case WIDE_INTEGER:
-        text =
-            "unsigned "
-                + f.bytes()
-                + "-byte integer, bytes above the low 8 zero, at most Long.MAX_VALUE";
-        break;
-      case ENUM:
-        text = f.javaType().toString().replaceAll(".*\\.", "") + " code, " + f.bytes() * 8 + "-bit";
-        break;
-      case STRING:
-        text = "UTF-8 text" + length(leaf);
-        break;
-      default:
-        text = "bytes" + length(leaf);
-    }
+    String text =
+        switch (f.kind()) {
+          case BOOLEAN -> leaf.isBits() ? "flag (1 bit)" : "boolean (0 or 1)";
+          case INTEGER -> integer(leaf);
+          case WIDE_INTEGER ->
+              "unsigned "
+                  + f.bytes()
+                  + "-byte integer, bytes above the low 8 zero, at most Long.MAX_VALUE";
+          case FLOAT ->
+              f.primitive().equals("float")
+                  ? "IEEE 754 single precision"
+                  : "IEEE 754 double precision";
+          case ENUM ->
+              simpleName(f) + " code, " + (leaf.isBits() ? f.bits() : f.bytes() * 8) + "-bit";
+          case STRING -> "UTF-8 text" + length(leaf);
+          case BYTES -> "bytes" + length(leaf);
+          case LIST -> "list of " + simpleName(f) + length(leaf);
+          case MESSAGE -> throw new IllegalArgumentException("nested records are flattened");
+        };
     if (f.max() >= 0) {
       text += ", max " + f.max();
     }
     return text;
   }
 
+  private static String simpleName(FieldDescriptor f) {
+    if (f.kind() == io.chatwire.wire.processor.model.WireKind.LIST) {
+      return f.nested().simpleName();
+    }
+    return f.javaType().toString().replaceAll(".*\\.", "");
+  }
+
+  private static String integer(Leaf leaf) {
+    FieldDescriptor f = leaf.field();
+    String sign = f.signed() ? "signed " : "unsigned ";
+    return switch (f.lengthMode()) {
+      case BITS -> sign + f.bits() + "-bit field";
+      case VARINT ->
+          "unsigned LEB128 varint, 1 to " + (f.primitive().equals("long") ? 10 : 5) + " bytes";
+      default -> sign + f.bytes() * 8 + "-bit integer";
+    };
+  }
+
+  /** The length column of the table: bytes, bits for bit fields, "var" when it varies. */
+  public static String lengthColumn(Leaf leaf) {
+    if (leaf.isBits()) {
+      return leaf.field().bits() + "b";
+    }
+    return leaf.isFixed() ? Integer.toString(leaf.width()) : "var";
+  }
+
   private static String length(Leaf leaf) {
     FieldDescriptor f = leaf.field();
-    if (f.lengthMode() == LengthMode.SIZE_FROM) {
-      return ", length from " + f.sizeFrom();
-    }
-    if (f.lengthMode() == LengthMode.REMAINDER) {
-      return ", rest of the frame";
-    }
-    return f.kind() == io.chatwire.wire.processor.model.WireKind.STRING ? ", NUL-padded" : "";
+    return switch (f.lengthMode()) {
+      case SIZE_FROM ->
+          f.kind() == io.chatwire.wire.processor.model.WireKind.LIST
+              ? ", byte length from " + f.sizeFrom()
+              : ", length from " + f.sizeFrom();
+      case COUNT_FROM -> ", count from " + f.sizeFrom();
+      case REMAINDER -> ", rest of the frame";
+      case NUL_TERMINATED -> ", NUL-terminated";
+      case FIXED ->
+          f.kind() == io.chatwire.wire.processor.model.WireKind.STRING ? ", NUL-padded" : "";
+      case BITS, VARINT, NESTED -> "";
+    };
   }
 
   private static String escape(String s) {

@@ -63,6 +63,26 @@ final class Names {
     return leaf.accessor() + "Length";
   }
 
+  /** Field holding a list's element count. */
+  static String countField(Leaf leaf) {
+    return leaf.accessor() + "Count";
+  }
+
+  /** Field holding a list's reusable cursor. */
+  static String cursorField(Leaf leaf) {
+    return leaf.accessor() + "Cursor";
+  }
+
+  /** Field holding a list's element flyweight for random access. */
+  static String elementField(Leaf leaf) {
+    return leaf.accessor() + "At";
+  }
+
+  /** The nested cursor class of a list, e.g. {@code QuestionsCursor}. */
+  static String cursorClass(Leaf leaf) {
+    return capitalize(leaf.accessor()) + "Cursor";
+  }
+
   /** The parameters of {@code validText} holding a text field's absolute start and end. */
   static String textFrom(Leaf leaf) {
     return leaf.accessor() + "From";

@@ -28,21 +28,23 @@ public final class LayoutPlanner {
     java.util.Arrays.fill(sizeUser, -1);
     for (int i = 0; i < drafts.size(); i++) {
       Draft d = drafts.get(i);
-      if (d.field.lengthMode() == LengthMode.SIZE_FROM) {
+      LengthMode mode = d.field.lengthMode();
+      if (mode == LengthMode.SIZE_FROM || mode == LengthMode.COUNT_FROM) {
         int source = byPath.get(d.scope + d.field.sizeFrom());
         sizeSource[i] = source;
         sizeUser[source] = i;
       }
     }
+    int[][] bits = bitPositions(drafts, message.bigEndian());
     List<Leaf> leaves = new ArrayList<>();
     int offset = 0;
     int minLength = 0;
     int firstDynamic = drafts.size();
     for (int i = 0; i < drafts.size(); i++) {
       Draft d = drafts.get(i);
-      boolean fixed = d.field.lengthMode() == LengthMode.FIXED;
+      LengthMode mode = d.field.lengthMode();
       int staticOffset = i < firstDynamic ? offset : -1;
-      leaves.add(
+      Leaf leaf =
           new Leaf(
               i,
               d.path,
@@ -53,20 +55,62 @@ public final class LayoutPlanner {
               d.top,
               staticOffset,
               sizeSource[i],
-              sizeUser[i]));
-      if (fixed) {
-        minLength += d.field.bytes();
+              sizeUser[i],
+              bits[i][0],
+              bits[i][1],
+              bits[i][2] != 0,
+              bits[i][3] != 0);
+      leaves.add(leaf);
+      if (mode.isFixed()) {
+        minLength += leaf.advance();
         if (i < firstDynamic) {
-          offset += d.field.bytes();
+          offset += leaf.advance();
         }
-      } else if (firstDynamic == drafts.size()) {
-        firstDynamic = i + 1;
+      } else {
+        // A varint and a NUL-terminated field take at least one byte; the rest may be empty.
+        minLength += mode == LengthMode.VARINT || mode == LengthMode.NUL_TERMINATED ? 1 : 0;
+        if (firstDynamic == drafts.size()) {
+          firstDynamic = i + 1;
+        }
       }
     }
     int fixedLength = offset;
     int max = message.maxLength() > 0 ? message.maxLength() : Integer.MAX_VALUE;
     return new MessageLayout(
         message, List.copyOf(leaves), fixedLength, minLength, firstDynamic, max);
+  }
+
+  /**
+   * For each draft: {group bytes, shift, group start (0/1), group end (0/1)}; zeros for fields that
+   * are not bit fields. A group is a run of bit fields of one record (the validator has checked
+   * that each adds up to whole bytes).
+   */
+  private static int[][] bitPositions(List<Draft> drafts, boolean big) {
+    int[][] out = new int[drafts.size()][4];
+    int i = 0;
+    while (i < drafts.size()) {
+      if (!drafts.get(i).field.isBits()) {
+        i++;
+        continue;
+      }
+      int end = i;
+      int total = 0;
+      while (end < drafts.size()
+          && drafts.get(end).field.isBits()
+          && drafts.get(end).scope.equals(drafts.get(i).scope)) {
+        total += drafts.get(end).field.bits();
+        end++;
+      }
+      int used = 0;
+      for (int j = i; j < end; j++) {
+        int width = drafts.get(j).field.bits();
+        int shift = big ? total - used - width : used;
+        used += width;
+        out[j] = new int[] {total / 8, shift, j == i ? 1 : 0, j == end - 1 ? 1 : 0};
+      }
+      i = end;
+    }
+    return out;
   }
 
   private static final class Draft {

@@ -29,4 +29,16 @@ public record MessageDescriptor(
   public String packageName() {
     return type.packageName();
   }
+
+  /**
+   * Whether the last wire field takes the rest of the frame, so that the frame cannot be followed.
+   */
+  public boolean endsWithRemainder() {
+    if (fields.isEmpty()) {
+      return false;
+    }
+    FieldDescriptor last = fields.get(fields.size() - 1);
+    return last.lengthMode() == LengthMode.REMAINDER
+        || (last.kind() == WireKind.MESSAGE && last.nested().endsWithRemainder());
+  }
 }

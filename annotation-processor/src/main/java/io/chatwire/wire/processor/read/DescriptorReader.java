@@ -104,10 +104,12 @@ public final class DescriptorReader {
     for (RecordComponentElement component : components) {
       fieldReader.read(name, component).ifPresent(fields::add);
     }
-    if (report.size() == errorsBefore) {
-      new MessageValidator(report).check(name, fields);
+    // Count fields too: a problem already reported for a shared enum or record is not repeated.
+    boolean complete = fields.size() == components.size() && report.size() == errorsBefore;
+    if (complete && !new MessageValidator(report).check(name, fields)) {
+      complete = false;
     }
-    if (report.size() != errorsBefore) {
+    if (!complete || report.size() != errorsBefore) {
       return Optional.empty();
     }
     return Optional.of(

@@ -32,7 +32,7 @@ final class EnumCodes {
     List<EnumConstant> constants = new ArrayList<>();
     for (Element e : enumType.getEnclosedElements()) {
       if (e.getKind() == ElementKind.ENUM_CONSTANT) {
-        constants.add(new EnumConstant(e.getSimpleName().toString(), code(e)));
+        constants.add(new EnumConstant(e.getSimpleName().toString(), code(e), e));
       }
     }
     return List.copyOf(constants);

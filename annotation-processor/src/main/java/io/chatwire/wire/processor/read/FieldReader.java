@@ -22,16 +22,17 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Reads one record component and its {@code @Field}, checking what can be checked alone. */
+/**
+ * Reads one record component and its {@code @Field}, checking what can be checked alone: the type,
+ * the one length rule it takes, and widths. Integers, floats and enums are read by {@link
+ * ScalarReader}; text, bytes, lists and nested records here.
+ */
 final class FieldReader {
-  /** Widest zero-padded {@code long} accepted; keeps offsets far from overflow. */
-  static final int MAX_WIDE_BYTES = 1024;
-
   private final Elements elements;
   private final Types types;
   private final Report report;
   private final DescriptorReader messages;
-  private final EnumCodes enumCodes;
+  private final ScalarReader scalars;
 
   FieldReader(
       Elements elements,
@@ -39,21 +40,60 @@ final class FieldReader {
       Report report,
       DescriptorReader messages,
       EnumCodes enumCodes) {
-    this.enumCodes = enumCodes;
     this.elements = elements;
     this.types = types;
     this.report = report;
     this.messages = messages;
+    this.scalars = new ScalarReader(report, enumCodes);
   }
 
   /** The attributes of one {@code @Field}, as written. */
-  private record Attributes(
+  record Attributes(
       AnnotationMirror mirror,
       int bytes,
+      boolean bytesExplicit,
       String sizeFrom,
       boolean remainder,
       boolean signed,
-      long max) {}
+      long max,
+      int bits,
+      String countFrom,
+      boolean varint,
+      boolean nulTerminated) {
+
+    /** The length rules set, by attribute name, in declaration order of {@code @Field}. */
+    List<String> lengthRules() {
+      List<String> set = new ArrayList<>();
+      if (bytes != 0 || bytesExplicit) {
+        set.add("bytes");
+      }
+      if (bits != 0) {
+        set.add("bits");
+      }
+      if (varint) {
+        set.add("varint");
+      }
+      if (!sizeFrom.isEmpty()) {
+        set.add("sizeFrom");
+      }
+      if (!countFrom.isEmpty()) {
+        set.add("countFrom");
+      }
+      if (remainder) {
+        set.add("remainder");
+      }
+      if (nulTerminated) {
+        set.add("nulTerminated");
+      }
+      return set;
+    }
+
+    /** The one length rule set, or empty when none is. */
+    String rule() {
+      List<String> set = lengthRules();
+      return set.isEmpty() ? "" : set.get(0);
+    }
+  }
 
   Optional<FieldDescriptor> read(String record, RecordComponentElement component) {
     String name = component.getSimpleName().toString();
@@ -67,10 +107,15 @@ final class FieldReader {
         new Attributes(
             mirror,
             (Integer) Annotations.value(elements, mirror, "bytes"),
+            Annotations.isExplicit(mirror, "bytes"),
             (String) Annotations.value(elements, mirror, "sizeFrom"),
             (Boolean) Annotations.value(elements, mirror, "remainder"),
             (Boolean) Annotations.value(elements, mirror, "signed"),
-            (Long) Annotations.value(elements, mirror, "max"));
+            (Long) Annotations.value(elements, mirror, "max"),
+            (Integer) Annotations.value(elements, mirror, "bits"),
+            (String) Annotations.value(elements, mirror, "countFrom"),
+            (Boolean) Annotations.value(elements, mirror, "varint"),
+            (Boolean) Annotations.value(elements, mirror, "nulTerminated"));
     if (a.max() < -1) {
       report.error(Problem.MAX_NEGATIVE, component, mirror, where, a.max());
       return Optional.empty();
@@ -83,7 +128,12 @@ final class FieldReader {
       case SHORT:
       case INT:
       case LONG:
-        return primitive(where, component, a, type.getKind(), javaType);
+      case FLOAT:
+      case DOUBLE:
+        if (!oneRule(where, component, a)) {
+          return Optional.empty();
+        }
+        return scalars.primitive(where, component, a, type.getKind(), javaType);
       case DECLARED:
         return declared(where, component, a, (DeclaredType) type, javaType);
       default:
@@ -92,78 +142,36 @@ final class FieldReader {
     }
   }
 
-  private Optional<FieldDescriptor> primitive(
-      String where, Element c, Attributes a, TypeKind kind, TypeName javaType) {
-    String primitive = javaType.toString();
-    if (!fixedOnly(where, c, a, primitive)) {
-      return Optional.empty();
+  /** Checks that exactly one length rule is set (nested records take none and are not checked). */
+  private boolean oneRule(String where, Element c, Attributes a) {
+    List<String> set = a.lengthRules();
+    if (set.isEmpty()) {
+      report.error(Problem.LENGTH_MISSING, c, a.mirror(), where);
+      return false;
     }
-    if (kind == TypeKind.BOOLEAN) {
-      if (a.bytes() != 1) {
-        report.error(Problem.BYTES_RANGE, c, a.mirror(), where, a.bytes(), "boolean", "bytes = 1");
-        return Optional.empty();
-      }
-      if (a.signed()) {
-        report.error(Problem.SIGNED_NOT_INTEGER, c, a.mirror(), where, "boolean");
-        return Optional.empty();
-      }
-      if (a.max() != -1) {
-        report.error(Problem.MAX_UNSUPPORTED, c, a.mirror(), where, "boolean");
-        return Optional.empty();
-      }
-      return Optional.of(field(c, WireKind.BOOLEAN, javaType, primitive, LengthMode.FIXED, a));
+    if (set.size() > 1) {
+      report.error(Problem.LENGTH_CONFLICT, c, a.mirror(), where, String.join(" and ", set));
+      return false;
     }
-    int typeBits = bits(kind);
-    boolean isLong = kind == TypeKind.LONG;
-    int limit = isLong ? MAX_WIDE_BYTES : typeBits / 8;
-    if (a.bytes() < 1 || a.bytes() > limit) {
-      String fix =
-          isLong
-              ? "bytes = 1 to 8, or more for a zero-padded unsigned long"
-              : "bytes = 1 to " + (typeBits / 8) + ", or a wider type";
-      report.error(Problem.BYTES_RANGE, c, a.mirror(), where, a.bytes(), primitive, fix);
-      return Optional.empty();
-    }
-    if (a.bytes() > 8) {
-      if (a.signed()) {
-        report.error(Problem.SIGNED_NOT_INTEGER, c, a.mirror(), where, a.bytes() + "-byte long");
-        return Optional.empty();
-      }
-      return Optional.of(field(c, WireKind.WIDE_INTEGER, javaType, primitive, LengthMode.FIXED, a));
-    }
-    int valueBits = a.bytes() * 8;
-    boolean fits = a.signed() ? valueBits <= typeBits : valueBits < typeBits || isLong;
-    if (!fits) {
-      String fix = a.signed() ? "a wider type or fewer bytes" : widerFix(kind, a.bytes());
-      report.error(
-          Problem.BYTES_TOO_WIDE,
-          c,
-          a.mirror(),
-          where,
-          primitive,
-          a.signed() ? "signed" : "unsigned",
-          a.bytes(),
-          fix);
-      return Optional.empty();
-    }
-    return Optional.of(field(c, WireKind.INTEGER, javaType, primitive, LengthMode.FIXED, a));
-  }
-
-  private static String widerFix(TypeKind kind, int bytes) {
-    String wider = bytes <= 1 ? "short" : bytes <= 3 ? "int" : "long";
-    if (kind == TypeKind.BYTE && bytes == 1) {
-      wider = "short or int";
-    }
-    return wider + ", or signed = true";
+    return true;
   }
 
   private Optional<FieldDescriptor> declared(
       String where, Element c, Attributes a, DeclaredType type, TypeName javaType) {
     TypeElement element = (TypeElement) type.asElement();
     String qualified = element.getQualifiedName().toString();
+    if (element.getKind() == ElementKind.RECORD) {
+      return nested(where, c, a, element, javaType);
+    }
+    if (!oneRule(where, c, a)) {
+      return Optional.empty();
+    }
     if (qualified.equals("java.lang.String") || qualified.equals("java.nio.ByteBuffer")) {
       WireKind kind = qualified.equals("java.lang.String") ? WireKind.STRING : WireKind.BYTES;
       return variable(where, c, a, kind, javaType);
+    }
+    if (qualified.equals("java.util.List")) {
+      return list(where, c, a, type, javaType);
     }
     if (element.getKind() == ElementKind.ENUM) {
       TypeMirror wireCode = elements.getTypeElement(Annotations.WIRE_CODE).asType();
@@ -171,26 +179,7 @@ final class FieldReader {
         report.error(Problem.ENUM_NOT_WIRE_CODE, c, a.mirror(), where, element.getSimpleName());
         return Optional.empty();
       }
-      if (!fixedOnly(where, c, a, "enum")) {
-        return Optional.empty();
-      }
-      if (a.bytes() < 1 || a.bytes() > 4) {
-        report.error(Problem.BYTES_RANGE, c, a.mirror(), where, a.bytes(), "an enum", "1 to 4");
-        return Optional.empty();
-      }
-      if (a.signed()) {
-        report.error(Problem.SIGNED_NOT_INTEGER, c, a.mirror(), where, "enum");
-        return Optional.empty();
-      }
-      if (a.max() != -1) {
-        report.error(Problem.MAX_UNSUPPORTED, c, a.mirror(), where, "enum");
-        return Optional.empty();
-      }
-      return Optional.of(
-          field(c, WireKind.ENUM, javaType, "", LengthMode.FIXED, a, enumCodes.read(element)));
-    }
-    if (element.getKind() == ElementKind.RECORD) {
-      return nested(where, c, a, element, javaType);
+      return scalars.enumField(where, c, a, element, javaType);
     }
     report.error(Problem.TYPE_UNSUPPORTED, c, a.mirror(), where, javaType);
     return Optional.empty();
@@ -202,10 +191,34 @@ final class FieldReader {
       report.error(Problem.NESTED_NOT_MESSAGE, c, a.mirror(), where, element.getSimpleName());
       return Optional.empty();
     }
-    if (a.bytes() != 0 || !a.sizeFrom().isEmpty() || a.remainder() || a.signed() || a.max() != -1) {
+    if (!a.lengthRules().isEmpty() || a.signed() || a.max() != -1) {
       report.error(Problem.NESTED_ATTRIBUTES, c, a.mirror(), where);
       return Optional.empty();
     }
+    return readMessage(where, c, a, element)
+        .map(
+            nested ->
+                new FieldDescriptor(
+                    c.getSimpleName().toString(),
+                    c,
+                    WireKind.MESSAGE,
+                    javaType,
+                    "",
+                    LengthMode.NESTED,
+                    0,
+                    "",
+                    false,
+                    -1,
+                    0,
+                    nested,
+                    List.of()));
+  }
+
+  /**
+   * Reads a record used by a component, reporting a cycle or errors of its own on the component.
+   */
+  private Optional<MessageDescriptor> readMessage(
+      String where, Element c, Attributes a, TypeElement element) {
     if (messages.isBeingRead(element)) {
       report.error(Problem.NESTED_CYCLE, c, a.mirror(), where, element.getSimpleName(), where);
       return Optional.empty();
@@ -213,88 +226,114 @@ final class FieldReader {
     Optional<MessageDescriptor> nested = messages.read(element);
     if (nested.isEmpty()) {
       report.error(Problem.NESTED_INVALID, c, a.mirror(), where, element.getSimpleName());
+    }
+    return nested;
+  }
+
+  private Optional<FieldDescriptor> list(
+      String where, Element c, Attributes a, DeclaredType type, TypeName javaType) {
+    List<? extends TypeMirror> args = type.getTypeArguments();
+    TypeMirror arg = args.size() == 1 ? args.get(0) : null;
+    TypeElement element =
+        arg != null && arg.getKind() == TypeKind.DECLARED
+            ? (TypeElement) ((DeclaredType) arg).asElement()
+            : null;
+    if (element == null
+        || element.getKind() != ElementKind.RECORD
+        || Annotations.find(element, Annotations.MESSAGE) == null) {
+      report.error(Problem.LIST_ELEMENT, c, a.mirror(), where, arg == null ? "raw List" : arg);
       return Optional.empty();
     }
+    LengthMode mode;
+    switch (a.rule()) {
+      case "countFrom":
+        mode = LengthMode.COUNT_FROM;
+        break;
+      case "sizeFrom":
+        mode = LengthMode.SIZE_FROM;
+        break;
+      case "remainder":
+        mode = LengthMode.REMAINDER;
+        break;
+      default:
+        report.error(Problem.LIST_LENGTH, c, a.mirror(), where, a.rule());
+        return Optional.empty();
+    }
+    if (a.signed() || a.max() != -1) {
+      report.error(Problem.LIST_ATTRIBUTES, c, a.mirror(), where);
+      return Optional.empty();
+    }
+    Optional<MessageDescriptor> elementType = readMessage(where, c, a, element);
+    if (elementType.isEmpty()) {
+      return Optional.empty();
+    }
+    if (elementType.get().endsWithRemainder()) {
+      report.error(Problem.LIST_ELEMENT_REMAINDER, c, a.mirror(), where, element.getSimpleName());
+      return Optional.empty();
+    }
+    String source = mode == LengthMode.COUNT_FROM ? a.countFrom() : a.sizeFrom();
     return Optional.of(
         new FieldDescriptor(
             c.getSimpleName().toString(),
             c,
-            WireKind.MESSAGE,
+            WireKind.LIST,
             javaType,
             "",
-            LengthMode.NESTED,
+            mode,
             0,
-            "",
+            source,
             false,
             -1,
-            nested.get(),
+            0,
+            elementType.get(),
             List.of()));
   }
 
   private Optional<FieldDescriptor> variable(
       String where, Element c, Attributes a, WireKind kind, TypeName javaType) {
-    List<String> set = lengthAttributes(a);
-    if (set.isEmpty()) {
-      report.error(Problem.LENGTH_MISSING, c, a.mirror(), where);
-      return Optional.empty();
-    }
-    if (set.size() > 1) {
-      report.error(Problem.LENGTH_CONFLICT, c, a.mirror(), where, String.join(" and ", set));
-      return Optional.empty();
+    LengthMode mode;
+    switch (a.rule()) {
+      case "bytes":
+        mode = LengthMode.FIXED;
+        break;
+      case "sizeFrom":
+        mode = LengthMode.SIZE_FROM;
+        break;
+      case "remainder":
+        mode = LengthMode.REMAINDER;
+        break;
+      case "nulTerminated":
+        mode = LengthMode.NUL_TERMINATED;
+        break;
+      default:
+        wrongRule(report, where, c, a, javaType);
+        return Optional.empty();
     }
     if (a.signed()) {
       report.error(Problem.SIGNED_NOT_INTEGER, c, a.mirror(), where, javaType);
       return Optional.empty();
     }
-    if (a.bytes() < 0) {
+    if (mode == LengthMode.FIXED && a.bytes() < 1) {
       report.error(Problem.BYTES_RANGE, c, a.mirror(), where, a.bytes(), javaType, "bytes >= 1");
       return Optional.empty();
     }
-    LengthMode mode =
-        a.bytes() > 0
-            ? LengthMode.FIXED
-            : a.remainder() ? LengthMode.REMAINDER : LengthMode.SIZE_FROM;
-    return Optional.of(field(c, kind, javaType, "", mode, a));
+    return Optional.of(field(c, kind, javaType, "", mode, a, List.of()));
   }
 
-  /** Checks that a fixed-width type got {@code bytes} and neither variable form. */
-  private boolean fixedOnly(String where, Element c, Attributes a, String what) {
-    if (!a.sizeFrom().isEmpty() || a.remainder()) {
-      report.error(Problem.LENGTH_NOT_VARIABLE, c, a.mirror(), where, what);
-      return false;
-    }
-    if (a.bytes() == 0 && !Annotations.isExplicit(a.mirror(), "bytes")) {
-      report.error(Problem.LENGTH_MISSING, c, a.mirror(), where);
-      return false;
-    }
-    return true;
+  /** Reports a length rule that the component's type does not take. */
+  static void wrongRule(Report report, String where, Element c, Attributes a, Object type) {
+    Problem problem =
+        switch (a.rule()) {
+          case "bits" -> Problem.BITS_TYPE;
+          case "varint" -> Problem.VARINT_TYPE;
+          case "nulTerminated" -> Problem.NUL_TYPE;
+          case "countFrom" -> Problem.COUNT_FROM_NOT_LIST;
+          default -> Problem.LENGTH_NOT_VARIABLE;
+        };
+    report.error(problem, c, a.mirror(), where, type);
   }
 
-  private static List<String> lengthAttributes(Attributes a) {
-    List<String> set = new ArrayList<>();
-    if (a.bytes() != 0) {
-      set.add("bytes");
-    }
-    if (!a.sizeFrom().isEmpty()) {
-      set.add("sizeFrom");
-    }
-    if (a.remainder()) {
-      set.add("remainder");
-    }
-    return set;
-  }
-
-  private static FieldDescriptor field(
-      Element c,
-      WireKind kind,
-      TypeName javaType,
-      String primitive,
-      LengthMode mode,
-      Attributes a) {
-    return field(c, kind, javaType, primitive, mode, a, List.of());
-  }
-
-  private static FieldDescriptor field(
+  static FieldDescriptor field(
       Element c,
       WireKind kind,
       TypeName javaType,
@@ -309,24 +348,12 @@ final class FieldReader {
         javaType,
         primitive,
         mode,
-        a.bytes(),
+        mode == LengthMode.FIXED ? a.bytes() : 0,
         a.sizeFrom(),
         a.signed(),
         a.max(),
+        a.bits(),
         null,
         constants);
-  }
-
-  private static int bits(TypeKind kind) {
-    switch (kind) {
-      case BYTE:
-        return 8;
-      case SHORT:
-        return 16;
-      case INT:
-        return 32;
-      default:
-        return 64;
-    }
   }
 }

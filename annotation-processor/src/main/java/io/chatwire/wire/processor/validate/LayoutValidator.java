@@ -3,9 +3,9 @@ package io.chatwire.wire.processor.validate;
 import io.chatwire.wire.processor.layout.Leaf;
 import io.chatwire.wire.processor.layout.MessageLayout;
 import io.chatwire.wire.processor.model.LengthMode;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** Checks what only shows once nested records are flattened: names, lengths, limits. */
 public final class LayoutValidator {
@@ -37,16 +37,17 @@ public final class LayoutValidator {
   public boolean check(MessageLayout layout) {
     int before = report.size();
     String record = layout.message().simpleName();
-    Set<String> names = new HashSet<>(RESERVED);
+    Map<String, String> names = new HashMap<>();
+    for (String reserved : RESERVED) {
+      names.put(reserved, "every decoder");
+    }
     for (Leaf leaf : layout.leaves()) {
       String where = record + "." + leaf.top().name();
-      boolean variable = leaf.field().kind().isVariableCapable();
-      for (String name :
-          variable
-              ? List.of(leaf.accessor(), leaf.accessor() + "Offset", leaf.accessor() + "Length")
-              : List.of(leaf.accessor())) {
-        if (!names.add(name)) {
-          report.error(Problem.NAME_COLLISION, leaf.top().element(), null, where, name);
+      for (String name : layout.accessorNames(leaf)) {
+        String owner = names.putIfAbsent(name, leaf.path());
+        if (owner != null) {
+          report.error(
+              Problem.NAME_COLLISION, leaf.top().element(), null, where, name, owner, leaf.path());
         }
       }
       if (leaf.field().lengthMode() == LengthMode.REMAINDER

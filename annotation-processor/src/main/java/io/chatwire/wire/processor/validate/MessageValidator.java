@@ -2,15 +2,37 @@ package io.chatwire.wire.processor.validate;
 
 import io.chatwire.wire.processor.model.FieldDescriptor;
 import io.chatwire.wire.processor.model.LengthMode;
-import io.chatwire.wire.processor.model.MessageDescriptor;
 import io.chatwire.wire.processor.model.WireKind;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Checks what involves more than one component: size references and the remainder's place. */
+/**
+ * Checks what involves more than one component: size and count references, the remainder's place
+ * and bit groups.
+ */
 public final class MessageValidator {
+  /** The problems of one reference attribute ({@code sizeFrom} or {@code countFrom}). */
+  private record Reference(
+      String attribute, Problem unknown, Problem forward, Problem notInteger, Problem signed) {}
+
+  private static final Reference SIZE_FROM =
+      new Reference(
+          "sizeFrom",
+          Problem.SIZE_FROM_UNKNOWN,
+          Problem.SIZE_FROM_FORWARD,
+          Problem.SIZE_FROM_NOT_INTEGER,
+          Problem.SIZE_FROM_SIGNED);
+  private static final Reference COUNT_FROM =
+      new Reference(
+          "countFrom",
+          Problem.COUNT_FROM_UNKNOWN,
+          Problem.COUNT_FROM_FORWARD,
+          Problem.COUNT_FROM_NOT_INTEGER,
+          Problem.COUNT_FROM_SIGNED);
+
   private final Report report;
 
   /** Creates a validator that records problems in {@code report}. */
@@ -18,70 +40,105 @@ public final class MessageValidator {
     this.report = report;
   }
 
-  /** Checks the components of {@code record} (already read one by one). */
-  public void check(String record, List<FieldDescriptor> fields) {
+  /**
+   * Checks the components of {@code record} (already read one by one).
+   *
+   * @return whether they passed
+   */
+  public boolean check(String record, List<FieldDescriptor> fields) {
+    int before = report.size();
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < fields.size(); i++) {
       index.put(fields.get(i).name(), i);
     }
-    Map<String, String> sizeUsers = new HashMap<>();
+    Map<String, String> users = new HashMap<>();
     for (int i = 0; i < fields.size(); i++) {
       FieldDescriptor f = fields.get(i);
       String where = record + "." + f.name();
-      if (f.lengthMode() == LengthMode.SIZE_FROM) {
-        checkSizeFrom(record, where, fields, index, sizeUsers, i);
+      switch (f.lengthMode()) {
+        case SIZE_FROM -> checkReference(SIZE_FROM, record, where, fields, index, users, i);
+        case COUNT_FROM -> checkReference(COUNT_FROM, record, where, fields, index, users, i);
+        case FIXED, BITS, VARINT, NUL_TERMINATED, REMAINDER, NESTED -> {}
       }
       boolean last = i == fields.size() - 1;
-      if (!last && endsWithRemainder(f)) {
+      boolean remainder =
+          f.lengthMode() == LengthMode.REMAINDER
+              || (f.kind() == WireKind.MESSAGE && f.nested().endsWithRemainder());
+      if (!last && remainder) {
         report.error(Problem.REMAINDER_NOT_LAST, f.element(), null, where, f.name());
+      }
+    }
+    checkBitGroups(record, fields);
+    return report.size() == before;
+  }
+
+  /**
+   * Consecutive bit fields form a group of whole bytes, at most 8; the error goes on the component
+   * where the group goes wrong.
+   */
+  private void checkBitGroups(String record, List<FieldDescriptor> fields) {
+    int groupBits = 0;
+    for (int i = 0; i < fields.size(); i++) {
+      FieldDescriptor f = fields.get(i);
+      if (!f.isBits()) {
+        continue;
+      }
+      groupBits += f.bits();
+      String where = record + "." + f.name();
+      if (groupBits > 64) {
+        report.error(Problem.BITS_GROUP_TOO_WIDE, f.element(), null, where, groupBits);
+        return;
+      }
+      boolean groupEnds = i == fields.size() - 1 || !fields.get(i + 1).isBits();
+      if (groupEnds && groupBits % 8 != 0) {
+        report.error(
+            Problem.BITS_NOT_ALIGNED,
+            f.element(),
+            null,
+            where,
+            groupBits,
+            8 - groupBits % 8,
+            groupBits + 8 - groupBits % 8);
+      }
+      if (groupEnds) {
+        groupBits = 0;
       }
     }
   }
 
-  private void checkSizeFrom(
+  private void checkReference(
+      Reference kind,
       String record,
       String where,
       List<FieldDescriptor> fields,
       Map<String, Integer> index,
-      Map<String, String> sizeUsers,
+      Map<String, String> users,
       int i) {
     FieldDescriptor f = fields.get(i);
     String ref = f.sizeFrom();
     Integer at = index.get(ref);
     if (at == null) {
       String known = fields.stream().map(FieldDescriptor::name).collect(Collectors.joining(", "));
-      report.error(Problem.SIZE_FROM_UNKNOWN, f.element(), null, where, ref, record, known);
+      report.error(kind.unknown(), f.element(), null, where, ref, record, known);
       return;
     }
     if (at >= i) {
-      report.error(Problem.SIZE_FROM_FORWARD, f.element(), null, where, ref, ref, f.name());
+      report.error(kind.forward(), f.element(), null, where, ref, ref, f.name());
       return;
     }
     FieldDescriptor size = fields.get(at);
     if (!size.kind().isInteger()) {
-      String what = size.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + size.javaType();
-      report.error(Problem.SIZE_FROM_NOT_INTEGER, f.element(), null, where, ref, what);
+      String what = size.kind().name().toLowerCase(Locale.ROOT) + " " + size.javaType();
+      report.error(kind.notInteger(), f.element(), null, where, ref, what);
       return;
     }
     if (size.signed()) {
-      report.error(Problem.SIZE_FROM_SIGNED, f.element(), null, where, ref);
+      report.error(kind.signed(), f.element(), null, where, ref);
       return;
     }
-    String previous = sizeUsers.putIfAbsent(ref, f.name());
+    String previous = users.putIfAbsent(ref, f.name());
     if (previous != null) {
       report.error(Problem.SIZE_FROM_SHARED, f.element(), null, where, ref, previous);
     }
-  }
-
-  private static boolean endsWithRemainder(FieldDescriptor f) {
-    if (f.lengthMode() == LengthMode.REMAINDER) {
-      return true;
-    }
-    if (f.kind() == WireKind.MESSAGE) {
-      MessageDescriptor nested = f.nested();
-      List<FieldDescriptor> inner = nested.fields();
-      return !inner.isEmpty() && endsWithRemainder(inner.get(inner.size() - 1));
-    }
-    return false;
   }
 }

@@ -18,8 +18,8 @@ public enum Problem {
   FIELD_MISSING("field.missing", "every component needs @Field; add e.g. @Field(bytes = 1) to %s"),
   TYPE_UNSUPPORTED(
       "type.unsupported",
-      "type %s is not supported; use boolean, byte, short, int, long, a WireCode enum, String,"
-          + " ByteBuffer or another @Message record"),
+      "type %s is not supported; use boolean, byte, short, int, long, float, double, a WireCode"
+          + " enum, String, ByteBuffer, another @Message record or a List of @Message records"),
   ENUM_NOT_WIRE_CODE(
       "enum.notWireCode",
       "enum %s must implement io.chatwire.wire.WireCode so each constant has a stable code"),
@@ -27,30 +27,75 @@ public enum Problem {
       "nested.notMessage", "record %s is used as a field but is not annotated @Message; add it"),
   NESTED_ATTRIBUTES(
       "nested.attributes",
-      "a nested @Message field takes no bytes, sizeFrom, remainder, signed or max; write just"
+      "a nested @Message field is inlined and takes no length rule, signed or max; write just"
           + " @Field"),
   NESTED_CYCLE("nested.cycle", "%s contains itself through %s; a frame cannot be infinite"),
   NESTED_INVALID("nested.invalid", "nested message %s has errors of its own; fix those first"),
   NAME_COLLISION(
       "nested.collision",
-      "the generated decoder would have two methods %s(): nested fields become"
-          + " <field><Nested>(), string and byte fields also get <name>Offset() and"
-          + " <name>Length(), and every decoder has wrappedBuffer(), wrappedOffset(),"
-          + " wrappedLength(), toRecord() and failure(); rename the component"),
+      "the generated decoder would have two methods %s(), one for %s and one for %s: nested"
+          + " fields become <field><Nested>(), string, byte and list fields also get"
+          + " <name>Offset() and <name>Length() (lists <name>Count() too), and every decoder has"
+          + " wrappedBuffer(), wrappedOffset(), wrappedLength(), toRecord() and failure(); rename"
+          + " one of the components"),
   LENGTH_MISSING(
       "length.missing",
-      "say how long the field is: @Field(bytes = N), @Field(sizeFrom = \"sizeField\") or"
-          + " @Field(remainder = true)"),
-  LENGTH_CONFLICT("length.conflict", "set only one of bytes, sizeFrom and remainder (found %s)"),
+      "say how long the field is: @Field(bytes = N), bits = N, varint = true, sizeFrom ="
+          + " \"sizeField\", countFrom = \"countField\", remainder = true or nulTerminated ="
+          + " true"),
+  LENGTH_CONFLICT(
+      "length.conflict",
+      "set only one of bytes, bits, varint, sizeFrom, countFrom, remainder and nulTerminated"
+          + " (found %s)"),
   LENGTH_NOT_VARIABLE(
       "length.notVariable",
-      "%s has a fixed width; only String and ByteBuffer take sizeFrom or remainder; use"
+      "%s has a fixed width; only String, ByteBuffer and List take sizeFrom or remainder; use"
           + " @Field(bytes = N)"),
+  BITS_TYPE(
+      "bits.type",
+      "bits applies to boolean, byte, short, int, long and WireCode enums, not %s; use bytes,"
+          + " sizeFrom or remainder"),
+  BITS_RANGE("bits.range", "bits = %d is out of range for %s; use %s"),
+  BITS_TOO_WIDE("bits.tooWide", "%s cannot hold every %s %d-bit value; use %s"),
+  BITS_NOT_ALIGNED(
+      "bits.notAligned",
+      "this bit group ends after %d bits, not on a byte boundary; add %d bits (e.g. a reserved"
+          + " field) so it fills %d bits, or change the widths"),
+  BITS_GROUP_TOO_WIDE(
+      "bits.groupTooWide",
+      "consecutive bit fields add up to %d bits here, over 64 (8 bytes); end the group on a byte"
+          + " boundary before this component"),
+  VARINT_TYPE("varint.type", "varint applies to int and long only, not %s"),
+  NUL_TYPE(
+      "nulTerminated.type",
+      "nulTerminated applies to String and ByteBuffer only, not %s; use bytes, bits or varint"),
+  COUNT_FROM_NOT_LIST(
+      "countFrom.notList",
+      "countFrom gives an element count, so it applies to List components only, not %s; use"
+          + " sizeFrom for a byte length"),
+  LIST_ELEMENT(
+      "list.element",
+      "a List component's elements must be @Message records, not %s; declare the element as a"
+          + " record annotated @Message"),
+  LIST_LENGTH(
+      "list.length",
+      "a List takes countFrom (element count), sizeFrom (byte length) or remainder, not %s"),
+  LIST_ATTRIBUTES("list.attributes", "a List takes no signed or max; remove them"),
+  LIST_ELEMENT_REMAINDER(
+      "list.elementRemainder",
+      "element %s ends with a remainder field, so one element's end cannot be found; give that"
+          + " field a sizeFrom or nulTerminated length"),
+  ENUM_CODE_RANGE(
+      "enum.codeRange",
+      "code %d does not fit the field's %s (0 to %d); change the code or widen" + " the field"),
+  ENUM_CODE_DUPLICATE(
+      "enum.codeDuplicate", "code %d is used by both %s and %s; give each constant its own code"),
   BYTES_RANGE("bytes.range", "bytes = %d is out of range for %s; use %s"),
   BYTES_TOO_WIDE("bytes.tooWide", "%s cannot hold every %s %d-byte value; use %s"),
   SIGNED_NOT_INTEGER(
       "signed.notInteger",
-      "signed applies to integers of 1 to 8 bytes only; remove it from this %s field"),
+      "signed applies to integers of 1 to 8 bytes and to bit fields only; remove it from this %s"
+          + " field"),
   MAX_NEGATIVE("max.negative", "max = %d must be -1 (no limit) or at least 0"),
   MAX_UNSUPPORTED("max.unsupported", "max does not apply to %s fields; remove it"),
   SIZE_FROM_UNKNOWN(
@@ -66,7 +111,19 @@ public enum Problem {
       "sizeFrom = \"%s\" names a signed field; a length cannot be negative, remove signed there"),
   SIZE_FROM_SHARED(
       "sizeFrom.shared",
-      "sizeFrom = \"%s\" is already the size of %s; give each variable field its own size field"),
+      "\"%s\" is already the size or count of %s; give each variable field its own field"),
+  COUNT_FROM_UNKNOWN(
+      "countFrom.unknown", "countFrom = \"%s\" names no component of %s; known components: %s"),
+  COUNT_FROM_FORWARD(
+      "countFrom.forward",
+      "countFrom = \"%s\" names a component declared at or after this one; move %s before %s"
+          + " so the count is known first"),
+  COUNT_FROM_NOT_INTEGER(
+      "countFrom.notInteger",
+      "countFrom = \"%s\" must name an unsigned integer field, but it is %s"),
+  COUNT_FROM_SIGNED(
+      "countFrom.signed",
+      "countFrom = \"%s\" names a signed field; a count cannot be negative, remove signed there"),
   REMAINDER_NOT_LAST(
       "remainder.notLast",
       "remainder = true takes the rest of the frame, so it must be on the last component; move"

@@ -20,7 +20,14 @@ public final class Report {
   /** Records a problem on {@code element} (and its annotation, where known). */
   public void error(
       Problem problem, Element element, AnnotationMirror mirror, String where, Object... args) {
-    entries.add(new Entry(problem, element, mirror, problem.format(where, args)));
+    Entry entry = new Entry(problem, element, mirror, problem.format(where, args));
+    // An enum or nested record used by several components is read once per use; say it once.
+    for (Entry e : entries) {
+      if (e.element().equals(element) && e.message().equals(entry.message())) {
+        return;
+      }
+    }
+    entries.add(entry);
   }
 
   /** The number of problems recorded so far. */

@@ -25,6 +25,7 @@ class LayoutPlannerTest {
         "",
         false,
         -1,
+        0,
         null,
         List.of());
   }
@@ -41,6 +42,7 @@ class LayoutPlannerTest {
         sizeFrom,
         false,
         -1,
+        0,
         null,
         List.of());
   }
@@ -86,6 +88,7 @@ class LayoutPlannerTest {
             "",
             false,
             -1,
+            0,
             header,
             List.of());
     MessageLayout layout = LayoutPlanner.plan(message("Outer", 64, fixed("a", 2), nested));
