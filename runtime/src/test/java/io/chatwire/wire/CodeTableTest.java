@@ -72,4 +72,12 @@ class CodeTableTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("P and Q share code 1");
   }
+
+  @Test
+  void bitFieldCodesMustFitTheirBits() {
+    assertThat(CodeTable.ofBits(Dense.class, 3).get(5)).isEqualTo(Dense.C);
+    assertThatThrownBy(() -> CodeTable.ofBits(Dense.class, 2))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Dense.C.code() = 5 does not fit 2 unsigned bit(s)");
+  }
 }

@@ -49,6 +49,9 @@ public final class LayoutDoc {
     sb.append(String.format("%-8s %-8s %-24s %s%n", "offset", "length", "field", "content"));
     for (Leaf leaf : layout.leaves()) {
       String offset = leaf.hasStaticOffset() ? Integer.toString(leaf.staticOffset()) : "+";
+      if (leaf.isBits()) {
+        offset += "." + firstBit(leaf, layout.message().bigEndian());
+      }
       String length = lengthColumn(leaf);
       sb.append(String.format("%-8s %-8s %-24s %s%n", offset, length, leaf.path(), describe(leaf)));
     }
@@ -99,6 +102,15 @@ public final class LayoutDoc {
           "unsigned LEB128 varint, 1 to " + (f.primitive().equals("long") ? 10 : 5) + " bytes";
       default -> sign + f.bytes() * 8 + "-bit integer";
     };
+  }
+
+  /**
+   * Where a bit field starts in its group, in wire order: counted from the most significant bit in
+   * a big-endian message (bit 0 first, as RFC diagrams number them), from the least significant one
+   * in a little-endian message.
+   */
+  public static int firstBit(Leaf leaf, boolean big) {
+    return big ? leaf.groupBytes() * 8 - leaf.bitShift() - leaf.field().bits() : leaf.bitShift();
   }
 
   /** The length column of the table: bytes, bits for bit fields, "var" when it varies. */

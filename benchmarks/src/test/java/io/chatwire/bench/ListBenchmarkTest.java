@@ -1,0 +1,47 @@
+package io.chatwire.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** The four ways of reading the snapshot agree, and every list benchmark runs. */
+class ListBenchmarkTest {
+  @Test
+  void everyVariantReadsTheSameElements() {
+    ListBenchmark b = new ListBenchmark();
+    b.setUp();
+    float expected = 0;
+    for (int i = 0; i < ListBenchmark.POSITIONS; i++) {
+      expected += i + i * 0.5f + i * 0.25f + -i;
+    }
+
+    assertThat(b.handWritten()).isEqualTo(expected);
+    assertThat(b.cursor()).isEqualTo(expected);
+    assertThat(b.randomAccess()).isEqualTo(expected);
+    assertThat(b.records()).isEqualTo(expected);
+  }
+
+  @Test
+  void everyListBenchmarkRuns() throws RunnerException {
+    Options options =
+        new OptionsBuilder()
+            .include(ListBenchmark.class.getSimpleName())
+            .forks(0)
+            .warmupIterations(0)
+            .measurementIterations(1)
+            .measurementTime(TimeValue.milliseconds(100))
+            .shouldFailOnError(true)
+            .build();
+
+    Collection<RunResult> results = new Runner(options).run();
+
+    assertThat(results).hasSize(4);
+  }
+}
