@@ -70,6 +70,11 @@ public final class PingDecoder {
 
   private int length;
 
+  /**
+   * False after {@link #wrapFixedPart}: only fixed-part fields are there.
+   */
+  private boolean complete;
+
   private int nameLength;
 
   private int failedField;
@@ -143,8 +148,53 @@ public final class PingDecoder {
     }
     this.offset = offset;
     this.length = length;
+    this.complete = true;
     this.nameLength = nameLength;
     return true;
+  }
+
+  /**
+   * Validates and wraps the frame that starts at {@code offset} and ends where its own length fields say, within {@code available} bytes; what follows it is not looked at. Lists use it to walk their elements; stream readers may too. Allocates nothing; on failure {@link #failure()} says what was wrong.
+   *
+   * @param src the buffer
+   * @param offset absolute index of the frame's first byte
+   * @param available how many bytes from {@code offset} may belong to the frame
+   * @return the frame's length, or {@code -1} if the bytes are not a valid frame (also when it would need more than {@code available})
+   * @throws IndexOutOfBoundsException if the range is not inside {@code src}
+   */
+  public int tryWrapPrefix(ByteBuffer src, int offset, int available) {
+    Objects.checkFromIndexSize(offset, available, src.limit());
+    if (available < FIXED_LENGTH) {
+      failFixedPart(available);
+      return -1;
+    }
+    int end = offset + available;
+    int pos = offset;
+    pos += 2;
+    long sizeNameSize = (src.get(pos) & 0xFFL);
+    pos += 1;
+    if (sizeNameSize > end - pos) {
+      fail(2, pos - offset, FrameProblem.PAST_END, sizeNameSize, end - pos);
+      return -1;
+    }
+    int nameLength = (int) sizeNameSize;
+    pos += nameLength;
+    int length = pos - offset;
+    if (length > MAX_LENGTH) {
+      fail(-1, 0, FrameProblem.OVER_MAX_LENGTH, length, MAX_LENGTH);
+      return -1;
+    }
+    if (!Utf8.isAscii(src, offset + 3, offset + 3 + nameLength) && !validText(src, offset, offset + 3, offset + 3 + nameLength)) {
+      return -1;
+    }
+    if (this.buffer != src) {
+      this.buffer = src;
+    }
+    this.offset = offset;
+    this.length = length;
+    this.complete = true;
+    this.nameLength = nameLength;
+    return length;
   }
 
   /**
@@ -186,6 +236,7 @@ public final class PingDecoder {
     }
     this.offset = offset;
     this.length = FIXED_LENGTH;
+    this.complete = false;
     return true;
   }
 
@@ -281,6 +332,9 @@ public final class PingDecoder {
    * @return the index
    */
   public int nameOffset() {
+    if (!complete) {
+      throw partial("name");
+    }
     return offset + NAME_OFFSET;
   }
 
@@ -290,20 +344,30 @@ public final class PingDecoder {
    * @return the length
    */
   public int nameLength() {
+    if (!complete) {
+      throw partial("name");
+    }
     return nameLength;
   }
 
   /**
-   * {@code name}: UTF-8 text, length from nameSize. Allocates a new String; use {@link #nameOffset()} and {@link #nameLength()} on hot paths.
+   * {@code name}: UTF-8 text, length from nameSize. Allocates a new String; use {@link #nameOffset()} and the length on hot paths.
    *
    * @return the text
    */
   public String name() {
+    if (!complete) {
+      throw partial("name");
+    }
     return Utf8.decode(buffer, offset + NAME_OFFSET, nameLength);
   }
 
+  private static IllegalStateException partial(String field) {
+    return new IllegalStateException("PingDecoder: " + field + " is outside the fixed part; wrap the whole frame with wrap() before reading it");
+  }
+
   /**
-   * Copies the wrapped frame into a new record (allocates; keep it off hot paths). {@code ByteBuffer} components are read-only views of the wrapped buffer.
+   * Copies the wrapped frame into a new record (allocates; keep it off hot paths). {@code ByteBuffer} components are read-only views of the wrapped buffer; lists are unmodifiable. Restarts every list's cursor.
    *
    * @return the record
    */
@@ -330,8 +394,8 @@ public final class PingDecoder {
    * @param src the buffer
    * @param offset absolute index of the frame's first byte
    * @param available how many bytes from {@code offset} have arrived
-   * @return the whole frame's length once its fixed part and every length field are readable, or {@code -1} while more bytes are needed
-   * @throws MalformedFrameException as soon as the declared length passes {@link #MAX_LENGTH} or a length field is invalid
+   * @return the whole frame's length (from {@link #MIN_LENGTH} to {@link #MAX_LENGTH}) once its fixed part and every length field are readable, or {@code -1} while more bytes are needed
+   * @throws MalformedFrameException as soon as the declared length passes {@link #MAX_LENGTH} (or what an {@code int} can hold) or a length field is invalid
    */
   public static int frameLength(ByteBuffer src, int offset, int available) {
     Objects.checkFromIndexSize(offset, available, src.limit());
@@ -347,10 +411,10 @@ public final class PingDecoder {
     int atNameSize = (int) pos;
     long sizeNameSize = (src.get(atNameSize) & 0xFFL);
     pos += 1;
-    pos += sizeNameSize;
-    if (pos - offset > MAX_LENGTH) {
-      throw FrameProblem.exception("nameSize", atNameSize - offset, FrameProblem.DECLARED_OVER_MAX_LENGTH, pos - offset, MAX_LENGTH);
+    if (sizeNameSize > MAX_LENGTH - (pos - offset)) {
+      throw FrameProblem.exception("nameSize", atNameSize - offset, FrameProblem.DECLARED_OVER_MAX_LENGTH, pos - offset + sizeNameSize, MAX_LENGTH);
     }
+    pos += sizeNameSize;
     if (pos - offset > MAX_LENGTH) {
       throw FrameProblem.exception("Ping", 0, FrameProblem.OVER_MAX_LENGTH, pos - offset, MAX_LENGTH);
     }

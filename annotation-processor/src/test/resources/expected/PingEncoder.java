@@ -164,8 +164,9 @@ public final class PingEncoder {
     if (value.nameSize() < 0L || value.nameSize() > 255L) {
       throw new IllegalArgumentException("Ping.nameSize = " + value.nameSize() + " does not fit: allowed 0 to 255");
     }
+    Objects.requireNonNull(value.name(), "Ping.name");
     int nName = Utf8.encodedLength(value.name());
-    if (value.nameSize() != nName) {
+    if ((long) value.nameSize() != nName) {
       throw new IllegalArgumentException("Ping.nameSize is " + value.nameSize() + " but name is " + nName + " bytes");
     }
     length += nName;

@@ -23,7 +23,7 @@ class ProcessorErrorsTest {
       textBlock =
           """
           MissingField           | field.missing          | MissingField.b          | int b)
-          UnsupportedFloat       | type.unsupported       | UnsupportedFloat.value  | float value
+          UnsupportedChar        | type.unsupported       | UnsupportedChar.value   | char value
           UnsupportedBoxed       | type.unsupported       | UnsupportedBoxed.value  | Integer value
           EnumNotWireCode        | enum.notWireCode       | EnumNotWireCode.color   | Color color
           NestedNotMessage       | nested.notMessage      | NestedNotMessage.inner  | Inner inner
@@ -54,6 +54,36 @@ class ProcessorErrorsTest {
           MaxLengthTooSmall      | message.maxLengthTooSmall | MaxLengthTooSmall    | record MaxLengthTooSmall
           NameCollision          | nested.collision       | NameCollision.header    | Header header
           ReservedName           | nested.collision       | ReservedName.toRecord   | int toRecord
+          LengthNameCollision    | nested.collision       | LengthNameCollision.name | String name
+          ListCountNameCollision | nested.collision       | ListCountNameCollision.items | List<Item> items
+          BitsType               | bits.type              | BitsType.name           | String name
+          BitsRange              | bits.range             | BitsRange.value         | long value
+          BitsRangeBoolean       | bits.range             | BitsRangeBoolean.flag   | boolean flag
+          BitsTooWide            | bits.tooWide           | BitsTooWide.value       | byte value
+          BitsNotAligned         | bits.notAligned        | BitsNotAligned.b        | int b,
+          BitsNotAlignedAtEnd    | bits.notAligned        | BitsNotAlignedAtEnd.c   | boolean c
+          BitsGroupTooWide       | bits.groupTooWide      | BitsGroupTooWide.b      | int b,
+          VarintType             | varint.type            | VarintType.value        | short value
+          VarintString           | varint.type            | VarintString.name       | String name
+          NulTerminatedType      | nulTerminated.type     | NulTerminatedType.value | int value
+          CountFromNotList       | countFrom.notList      | CountFromNotList.name   | String name
+          CountFromUnknown       | countFrom.unknown      | CountFromUnknown.items  | List<Item> items
+          CountFromForward       | countFrom.forward      | CountFromForward.items  | List<Item> items
+          CountFromNotInteger    | countFrom.notInteger   | CountFromNotInteger.items | List<Item> items
+          CountFromSigned        | countFrom.signed       | CountFromSigned.items   | List<Item> items
+          ListOfStrings          | list.element           | ListOfStrings.names     | List<String> names
+          ListRaw                | list.element           | ListRaw.items           | List items
+          ListOfPlainRecords     | list.element           | ListOfPlainRecords.plains | List<Plain> plains
+          ListFixedBytes         | list.length            | ListFixedBytes.items    | List<Item> items
+          ListNulTerminated      | list.length            | ListNulTerminated.items | List<Item> items
+          ListAttributes         | list.attributes        | ListAttributes.items    | List<Item> items
+          ListElementRemainder   | list.elementRemainder  | ListElementRemainder.tlvs | List<Tlv> tlvs
+          LengthConflictBits     | length.conflict        | LengthConflictBits.value | int value
+          LengthConflictNul      | length.conflict        | LengthConflictNul.name  | String name
+          EnumCodeRange          | enum.codeRange         | Level.HIGH              | HIGH(300)
+          EnumCodeRangeBits      | enum.codeRange         | Level.HIGH              | HIGH(4)
+          EnumCodeDuplicate      | enum.codeDuplicate     | Level.HIGH              | HIGH(1)
+          CountAndSizeShared     | sizeFrom.shared        | CountAndSizeShared.label | String label
           """)
   void reportsOneErrorOnTheComponent(String file, String id, String where, String line) {
     JavaFileObject source = JavaFileObjects.forResource("bad/" + file + ".java");

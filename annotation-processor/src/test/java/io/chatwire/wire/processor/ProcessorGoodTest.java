@@ -10,16 +10,24 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Valid declarations compile cleanly, and the generated sources are frozen by golden files. */
 class ProcessorGoodTest {
+  /** System property that turns the golden file comparison into regeneration. */
+  private static final String GOLDEN_UPDATE = "chatwire.golden.update";
+
   private static Compilation compile(JavaFileObject... sources) {
     return Compiler.javac()
         .withProcessors(new ChatwireProcessor())
@@ -45,6 +53,55 @@ class ProcessorGoodTest {
   }
 
   @Test
+  void everyV2RecordCompilesTogetherWithoutWarnings() throws IOException {
+    // The records of real protocols the processor-tests module exercises at run time (bit fields,
+    // varints, NUL-terminated text, floats, lists), compiled here in one round.
+    Path folder =
+        Path.of("..", "processor-tests", "src", "main", "java", "io", "chatwire", "wire", "tests")
+            .resolve("v2");
+    List<String> records = new ArrayList<>();
+    List<JavaFileObject> sources = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.sorted().collect(Collectors.toList())) {
+        String name = file.getFileName().toString().replace(".java", "");
+        records.add(name);
+        sources.add(
+            JavaFileObjects.forSourceString(
+                "io.chatwire.wire.tests.v2." + name, Files.readString(file)));
+      }
+    }
+    Compilation compilation = compile(sources.toArray(JavaFileObject[]::new));
+
+    assertThat(records).contains("RtpHeader", "MqttPacket", "GameSnapshot", "DnsMessage");
+    assertThat(compilation).succeededWithoutWarnings();
+    for (String record : records) {
+      assertThat(compilation)
+          .generatedSourceFile("io.chatwire.wire.tests.v2." + record + "Decoder");
+      assertThat(compilation)
+          .generatedSourceFile("io.chatwire.wire.tests.v2." + record + "Encoder");
+    }
+  }
+
+  @Test
+  void specificationNamesForLengthsAndCountsCompileWithoutWarnings() throws IOException {
+    Compilation compilation = compile(JavaFileObjects.forResource("good/SpecNames.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String decoder =
+        compilation
+            .generatedSourceFile("good.SpecNamesDecoder")
+            .orElseThrow()
+            .getCharContent(false)
+            .toString();
+    assertThat(decoder)
+        .contains("fileNameLength()")
+        .contains("itemsCount()")
+        .contains("bodyLength()")
+        .contains("fileNameOffset()")
+        .contains("itemsOffset()");
+  }
+
+  @Test
   void commonComponentNamesDoNotClashWithTheGeneratedApi() {
     Compilation compilation = compile(JavaFileObjects.forResource("good/CommonNames.java"));
 
@@ -52,17 +109,56 @@ class ProcessorGoodTest {
     assertThat(compilation).generatedSourceFile("good.CommonNamesDecoder");
   }
 
-  @Test
-  void generatesTheGoldenDecoderAndEncoder() {
-    Compilation compilation = compile(JavaFileObjects.forResource("good/Ping.java"));
+  /**
+   * The generated sources of each {@code good/<Record>.java} are frozen in {@code
+   * expected/<Record>Decoder.java} and {@code expected/<Record>Encoder.java}, compared both as
+   * syntax trees (for a readable diff) and as text (so that the Javadoc layout table is frozen
+   * too).
+   *
+   * <p>After a deliberate change to the generated code, regenerate the golden files with a switch
+   * instead of editing them by hand (google/auto's {@code GOLDEN_FILE_ROOT}):
+   *
+   * <pre>
+   * mvn -B -o verify -pl annotation-processor -am -Dtest=ProcessorGoodTest \
+   *     -Dsurefire.failIfNoSpecifiedTests=false -Dchatwire.golden.update
+   * git diff annotation-processor/src/test/resources/expected/
+   * </pre>
+   *
+   * The module's pom passes {@code chatwire.golden.update} to Surefire as a system property; when
+   * it is set (and not {@code false}), this test writes the generated sources into {@code
+   * src/test/resources/expected/} instead of comparing. Review the diff before committing it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Ping", "MediaHeader", "Directory"})
+  void generatesTheGoldenDecoderAndEncoder(String record) throws IOException {
+    Compilation compilation = compile(JavaFileObjects.forResource("good/" + record + ".java"));
 
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation)
-        .generatedSourceFile("good.PingDecoder")
-        .hasSourceEquivalentTo(JavaFileObjects.forResource("expected/PingDecoder.java"));
-    assertThat(compilation)
-        .generatedSourceFile("good.PingEncoder")
-        .hasSourceEquivalentTo(JavaFileObjects.forResource("expected/PingEncoder.java"));
+    for (String codec : List.of(record + "Decoder", record + "Encoder")) {
+      String generated =
+          compilation
+              .generatedSourceFile("good." + codec)
+              .orElseThrow()
+              .getCharContent(false)
+              .toString();
+      if (updatingGoldenFiles()) {
+        Files.writeString(goldenRoot().resolve(codec + ".java"), generated);
+        continue;
+      }
+      JavaFileObject expected = JavaFileObjects.forResource("expected/" + codec + ".java");
+      assertThat(compilation).generatedSourceFile("good." + codec).hasSourceEquivalentTo(expected);
+      assertThat(generated).isEqualTo(expected.getCharContent(false).toString());
+    }
+  }
+
+  private static boolean updatingGoldenFiles() {
+    String value = System.getProperty(GOLDEN_UPDATE, "false");
+    return !value.isBlank() && !value.equals("false");
+  }
+
+  /** The source folder of the golden files; Surefire runs with the module as working folder. */
+  private static Path goldenRoot() {
+    return Path.of(System.getProperty("basedir", ""), "src", "test", "resources", "expected");
   }
 
   @Test

@@ -1,0 +1,10 @@
+package bad;
+
+import io.chatwire.wire.Field;
+import io.chatwire.wire.Message;
+import io.chatwire.wire.WireCode;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+@Message
+public record BitsType(@Field(bytes = 1) int size, @Field(bits = 8) String name) {}

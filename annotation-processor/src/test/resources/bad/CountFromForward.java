@@ -1,0 +1,15 @@
+package bad;
+
+import io.chatwire.wire.Field;
+import io.chatwire.wire.Message;
+import io.chatwire.wire.WireCode;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+@Message
+public record CountFromForward(
+    @Field(countFrom = "count") List<Item> items,
+    @Field(bytes = 1) int count) {
+  @Message
+  public record Item(@Field(bytes = 2) int id) {}
+}

@@ -1,0 +1,7 @@
+package bad;
+
+import io.chatwire.wire.Field;
+import io.chatwire.wire.Message;
+
+@Message
+public record UnsupportedChar(@Field(bytes = 2) char value) {}
