@@ -17,12 +17,12 @@ import javax.annotation.processing.Generated;
  * MediaHeader: big-endian, 4 to 256 bytes
  *
  * offset   length   field                    content
- * 0        2b       version                  unsigned 2-bit field
- * 0        1b       padding                  flag (1 bit)
- * 0        1b       extension                flag (1 bit)
- * 0        4b       sourceCount              unsigned 4-bit field
- * 0        1b       marker                   flag (1 bit)
- * 0        7b       payloadType              unsigned 7-bit field
+ * 0.0      2b       version                  unsigned 2-bit field
+ * 0.2      1b       padding                  flag (1 bit)
+ * 0.3      1b       extension                flag (1 bit)
+ * 0.4      4b       sourceCount              unsigned 4-bit field
+ * 0.8      1b       marker                   flag (1 bit)
+ * 0.9      7b       payloadType              unsigned 7-bit field
  * 2        2        sequence                 unsigned 16-bit integer
  * 4        var      sources                  list of Source, count from sourceCount
  * </pre>
@@ -50,7 +50,7 @@ public final class MediaHeaderDecoder {
   public static final int VERSION_OFFSET = 0;
 
   /**
-   * Width of {@code version} in bytes.
+   * Width in bytes of the bit group that holds {@code version}.
    */
   public static final int VERSION_LENGTH = 2;
 
@@ -60,7 +60,7 @@ public final class MediaHeaderDecoder {
   public static final int PADDING_OFFSET = 0;
 
   /**
-   * Width of {@code padding} in bytes.
+   * Width in bytes of the bit group that holds {@code padding}.
    */
   public static final int PADDING_LENGTH = 2;
 
@@ -70,7 +70,7 @@ public final class MediaHeaderDecoder {
   public static final int EXTENSION_OFFSET = 0;
 
   /**
-   * Width of {@code extension} in bytes.
+   * Width in bytes of the bit group that holds {@code extension}.
    */
   public static final int EXTENSION_LENGTH = 2;
 
@@ -80,7 +80,7 @@ public final class MediaHeaderDecoder {
   public static final int SOURCE_COUNT_OFFSET = 0;
 
   /**
-   * Width of {@code sourceCount} in bytes.
+   * Width in bytes of the bit group that holds {@code sourceCount}.
    */
   public static final int SOURCE_COUNT_LENGTH = 2;
 
@@ -90,7 +90,7 @@ public final class MediaHeaderDecoder {
   public static final int MARKER_OFFSET = 0;
 
   /**
-   * Width of {@code marker} in bytes.
+   * Width in bytes of the bit group that holds {@code marker}.
    */
   public static final int MARKER_LENGTH = 2;
 
@@ -100,7 +100,7 @@ public final class MediaHeaderDecoder {
   public static final int PAYLOAD_TYPE_OFFSET = 0;
 
   /**
-   * Width of {@code payloadType} in bytes.
+   * Width in bytes of the bit group that holds {@code payloadType}.
    */
   public static final int PAYLOAD_TYPE_LENGTH = 2;
 

@@ -13,12 +13,12 @@ import javax.annotation.processing.Generated;
  * MediaHeader: big-endian, 4 to 256 bytes
  *
  * offset   length   field                    content
- * 0        2b       version                  unsigned 2-bit field
- * 0        1b       padding                  flag (1 bit)
- * 0        1b       extension                flag (1 bit)
- * 0        4b       sourceCount              unsigned 4-bit field
- * 0        1b       marker                   flag (1 bit)
- * 0        7b       payloadType              unsigned 7-bit field
+ * 0.0      2b       version                  unsigned 2-bit field
+ * 0.2      1b       padding                  flag (1 bit)
+ * 0.3      1b       extension                flag (1 bit)
+ * 0.4      4b       sourceCount              unsigned 4-bit field
+ * 0.8      1b       marker                   flag (1 bit)
+ * 0.9      7b       payloadType              unsigned 7-bit field
  * 2        2        sequence                 unsigned 16-bit integer
  * 4        var      sources                  list of Source, count from sourceCount
  * </pre>

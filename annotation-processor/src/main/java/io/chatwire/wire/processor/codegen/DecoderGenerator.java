@@ -139,7 +139,11 @@ public final class DecoderGenerator {
       if (leaf.isFixed()) {
         type.addField(
             FieldSpec.builder(TypeName.INT, Names.lengthConstant(leaf), CONSTANT)
-                .addJavadoc("Width of {@code $L} in bytes.\n", leaf.path())
+                .addJavadoc(
+                    leaf.isBits()
+                        ? "Width in bytes of the bit group that holds {@code $L}.\n"
+                        : "Width of {@code $L} in bytes.\n",
+                    leaf.path())
                 .initializer("$L", leaf.width())
                 .build());
       }

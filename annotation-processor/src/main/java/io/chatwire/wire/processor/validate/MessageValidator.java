@@ -5,7 +5,6 @@ import io.chatwire.wire.processor.model.LengthMode;
 import io.chatwire.wire.processor.model.WireKind;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -128,7 +127,7 @@ public final class MessageValidator {
     }
     FieldDescriptor size = fields.get(at);
     if (!size.kind().isInteger()) {
-      String what = size.kind().name().toLowerCase(Locale.ROOT) + " " + size.javaType();
+      String what = size.javaType() + (size.isBits() ? " bit field" : "");
       report.error(kind.notInteger(), f.element(), null, where, ref, what);
       return;
     }

@@ -29,7 +29,10 @@ public enum Problem {
       "nested.attributes",
       "a nested @Message field is inlined and takes no length rule, signed or max; write just"
           + " @Field"),
-  NESTED_CYCLE("nested.cycle", "%s contains itself through %s; a frame cannot be infinite"),
+  NESTED_CYCLE(
+      "nested.cycle",
+      "%s contains itself through %s; a nested record or list element cannot be of an enclosing"
+          + " record's type (declare that part as bytes and decode it with its own decoder)"),
   NESTED_INVALID("nested.invalid", "nested message %s has errors of its own; fix those first"),
   NAME_COLLISION(
       "nested.collision",
@@ -63,8 +66,8 @@ public enum Problem {
           + " field) so it fills %d bits, or change the widths"),
   BITS_GROUP_TOO_WIDE(
       "bits.groupTooWide",
-      "consecutive bit fields add up to %d bits here, over 64 (8 bytes); end the group on a byte"
-          + " boundary before this component"),
+      "consecutive bit fields add up to %d bits here, over 64 (8 bytes); consecutive bit fields"
+          + " form one group, so put a whole-byte field (bytes = N) between two groups"),
   VARINT_TYPE("varint.type", "varint applies to int and long only, not %s"),
   NUL_TYPE(
       "nulTerminated.type",
