@@ -7,9 +7,9 @@ import io.chatwire.wire.WireCode;
  *
  * <pre>
  * client                          server
- *   | ---- REQUEST (state 0) ------> |
- *   | <--- RESPONSE (state 1) ------ |   {"status": ..., "message": ...}
- *   | <--- COMPLETE (state 2) ------ |   {"token": ..., "udpPort": ...}  (CREATE, JOIN accepted)
+ *   | ---- REQUEST (state 0) ------&gt; |
+ *   | &lt;--- RESPONSE (state 1) ------ |   {"status": ..., "message": ...}
+ *   | &lt;--- COMPLETE (state 2) ------ |   {"token": ..., "udpPort": ...}  (CREATE, JOIN accepted)
  *   |            close               |
  * </pre>
  */
