@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -43,8 +44,19 @@ import javax.tools.Diagnostic;
 public final class ChatwireProcessor extends AbstractProcessor {
   static final String MESSAGE = "io.chatwire.wire.Message";
 
+  private final Consumer<MessageLayout> beforeWrite;
   private DocsWriter docs;
   private Trees trees;
+
+  /** The processor javac's service loader creates. */
+  public ChatwireProcessor() {
+    this(layout -> {});
+  }
+
+  /** For tests: runs {@code beforeWrite} on each planned layout, e.g. to simulate a failure. */
+  ChatwireProcessor(Consumer<MessageLayout> beforeWrite) {
+    this.beforeWrite = beforeWrite;
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -108,12 +120,23 @@ public final class ChatwireProcessor extends AbstractProcessor {
       TypeElement type = (TypeElement) element;
       try {
         generate(type, reader, report);
-      } catch (RuntimeException | IOException e) {
-        report.error(Problem.INTERNAL, type, null, type.getSimpleName().toString(), e);
+      } catch (IOException | RuntimeException | Error e) {
+        // Anything, even a StackOverflowError, becomes one error on the record, not a javac crash.
+        report.error(Problem.INTERNAL, type, null, type.getSimpleName().toString(), describe(e));
       }
     }
     report.printTo(processingEnv.getMessager());
     return false;
+  }
+
+  /** The failure and its top stack frames, for a bug report. */
+  static String describe(Throwable e) {
+    StringBuilder sb = new StringBuilder(e.toString());
+    StackTraceElement[] frames = e.getStackTrace();
+    for (int i = 0; i < Math.min(5, frames.length); i++) {
+      sb.append("\n    at ").append(frames[i]);
+    }
+    return sb.toString();
   }
 
   private void generate(TypeElement type, DescriptorReader reader, Report report)
@@ -126,6 +149,7 @@ public final class ChatwireProcessor extends AbstractProcessor {
     if (!new LayoutValidator(report).check(layout)) {
       return;
     }
+    beforeWrite.accept(layout);
     EncoderGenerator.generate(layout).writeTo(processingEnv.getFiler());
     DecoderGenerator.generate(layout).writeTo(processingEnv.getFiler());
     docs.add(layout, processingEnv.getElementUtils());
@@ -134,7 +158,7 @@ public final class ChatwireProcessor extends AbstractProcessor {
   private void writeDocs() {
     try {
       docs.write(processingEnv.getFiler());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       processingEnv
           .getMessager()
           .printMessage(Diagnostic.Kind.ERROR, Problem.INTERNAL.format("layout docs", e));

@@ -8,6 +8,7 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,6 +53,8 @@ class ProcessorErrorsTest {
           PrivateRecord          | message.private        | Hidden                  | @Message
           GenericRecord          | message.generic        | GenericRecord           | @Message
           MaxLengthTooSmall      | message.maxLengthTooSmall | MaxLengthTooSmall    | record MaxLengthTooSmall
+          NegativeMaxLength      | message.maxLength      | NegativeMaxLength       | @Message
+          EmptyRecord            | message.empty          | EmptyRecord             | @Message
           NameCollision          | nested.collision       | NameCollision.header    | Header header
           ReservedName           | nested.collision       | ReservedName.toRecord   | int toRecord
           LengthNameCollision    | nested.collision       | LengthNameCollision.name | String name
@@ -98,5 +101,45 @@ class ProcessorErrorsTest {
         .onLineContaining(line);
     Diagnostic<? extends JavaFileObject> error = compilation.errors().get(0);
     assertThat(error.getMessage(null)).doesNotContain("Exception").hasSizeGreaterThan(40);
+  }
+
+  @Test
+  void aNestedRecordWithErrorsIsNamedOnTheComponentThatUsesIt() {
+    JavaFileObject source = JavaFileObjects.forResource("bad/NestedInvalid.java");
+    Compilation compilation =
+        Compiler.javac().withProcessors(new ChatwireProcessor()).compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation.errors()).hasSize(2);
+    assertThat(compilation)
+        .hadErrorContaining("[chatwire.bytes.range] Inner.broken: ")
+        .inFile(source)
+        .onLineContaining("short broken");
+    assertThat(compilation)
+        .hadErrorContaining("[chatwire.nested.invalid] NestedInvalid.inner: nested message Inner")
+        .inFile(source)
+        .onLineContaining("Inner inner");
+  }
+
+  @Test
+  void aProcessorFailureIsOneErrorOnTheRecordNotACrash() {
+    JavaFileObject source = JavaFileObjects.forResource("good/Ping.java");
+    ChatwireProcessor failing =
+        new ChatwireProcessor(
+            layout -> {
+              throw new StackOverflowError("simulated");
+            });
+
+    Compilation compilation = Compiler.javac().withProcessors(failing).compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation.errors()).hasSize(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[chatwire.internal] Ping: the chatwire processor failed on this record")
+        .inFile(source);
+    assertThat(compilation.errors().get(0).getMessage(null))
+        .contains("java.lang.StackOverflowError: simulated")
+        .contains("at io.chatwire.wire.processor.");
   }
 }

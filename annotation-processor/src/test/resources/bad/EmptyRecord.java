@@ -1,0 +1,6 @@
+package bad;
+
+import io.chatwire.wire.Message;
+
+@Message
+public record EmptyRecord() {}
