@@ -53,11 +53,6 @@ public final class DirectoryDecoder {
    */
   public static final int ENTRIES_OFFSET = 2;
 
-  /**
-   * {@code failedProblem} when a list element's own decoder failed.
-   */
-  private static final int ELEMENT_PROBLEM = -1;
-
   private static final String[] PATHS = {"size", "entries"};
 
   private ByteBuffer buffer;
@@ -77,11 +72,16 @@ public final class DirectoryDecoder {
 
   private final EntriesCursor entriesCursor = new EntriesCursor();
 
+  /**
+   * Whether the last failure was a list element's, found by its decoder.
+   */
+  private boolean failedInElement;
+
   private int failedField;
 
   private int failedOffset;
 
-  private int failedProblem;
+  private FrameProblem failedProblem;
 
   private long failedValue;
 
@@ -271,12 +271,12 @@ public final class DirectoryDecoder {
   private void failElement(int field, int index, int at) {
     this.failedField = field;
     this.failedOffset = at;
-    this.failedProblem = ELEMENT_PROBLEM;
+    this.failedInElement = true;
     this.failedValue = index;
-    this.failedLimit = 0;
   }
 
-  private boolean fail(int field, int at, int problem, long value, long limit) {
+  private boolean fail(int field, int at, FrameProblem problem, long value, long limit) {
+    this.failedInElement = false;
     this.failedField = field;
     this.failedOffset = at;
     this.failedProblem = problem;
@@ -291,7 +291,7 @@ public final class DirectoryDecoder {
    * @return the exception, naming the field and its offset in the frame
    */
   public MalformedFrameException failure() {
-    if (failedProblem == ELEMENT_PROBLEM) {
+    if (failedInElement) {
       if (failedField == 1) {
         return FrameProblem.inElement(PATHS[failedField], failedValue, failedOffset, entriesCursor.element.failure());
       }

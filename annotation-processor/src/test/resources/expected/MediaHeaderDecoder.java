@@ -119,11 +119,6 @@ public final class MediaHeaderDecoder {
    */
   public static final int SOURCES_OFFSET = 4;
 
-  /**
-   * {@code failedProblem} when a list element's own decoder failed.
-   */
-  private static final int ELEMENT_PROBLEM = -1;
-
   private static final String[] PATHS = {"version", "padding", "extension", "sourceCount", "marker", "payloadType", "sequence", "sources"};
 
   private ByteBuffer buffer;
@@ -145,11 +140,16 @@ public final class MediaHeaderDecoder {
 
   private final SourceDecoder sourcesAt = new SourceDecoder();
 
+  /**
+   * Whether the last failure was a list element's, found by its decoder.
+   */
+  private boolean failedInElement;
+
   private int failedField;
 
   private int failedOffset;
 
-  private int failedProblem;
+  private FrameProblem failedProblem;
 
   private long failedValue;
 
@@ -319,12 +319,12 @@ public final class MediaHeaderDecoder {
   private void failElement(int field, int index, int at) {
     this.failedField = field;
     this.failedOffset = at;
-    this.failedProblem = ELEMENT_PROBLEM;
+    this.failedInElement = true;
     this.failedValue = index;
-    this.failedLimit = 0;
   }
 
-  private boolean fail(int field, int at, int problem, long value, long limit) {
+  private boolean fail(int field, int at, FrameProblem problem, long value, long limit) {
+    this.failedInElement = false;
     this.failedField = field;
     this.failedOffset = at;
     this.failedProblem = problem;
@@ -339,7 +339,7 @@ public final class MediaHeaderDecoder {
    * @return the exception, naming the field and its offset in the frame
    */
   public MalformedFrameException failure() {
-    if (failedProblem == ELEMENT_PROBLEM) {
+    if (failedInElement) {
       if (failedField == 7) {
         return FrameProblem.inElement(PATHS[failedField], failedValue, failedOffset, sourcesCursor.element.failure());
       }

@@ -81,7 +81,7 @@ public final class PingDecoder {
 
   private int failedOffset;
 
-  private int failedProblem;
+  private FrameProblem failedProblem;
 
   private long failedValue;
 
@@ -263,7 +263,7 @@ public final class PingDecoder {
     return true;
   }
 
-  private boolean fail(int field, int at, int problem, long value, long limit) {
+  private boolean fail(int field, int at, FrameProblem problem, long value, long limit) {
     this.failedField = field;
     this.failedOffset = at;
     this.failedProblem = problem;

@@ -7,6 +7,7 @@ import io.chatwire.protocol.Operation;
 import io.chatwire.protocol.RelayDatagramEncoder;
 import io.chatwire.protocol.TcrpFrameDecoder;
 import io.chatwire.protocol.TcrpFrameEncoder;
+import io.chatwire.wire.FrameProblem;
 import io.chatwire.wire.MalformedFrameException;
 import io.chatwire.wire.Utf8;
 import java.nio.ByteBuffer;
@@ -102,17 +103,19 @@ public class CodecBenchmark {
     ByteBuffer in = datagram;
     int length = datagramLength;
     if (length < 2 || length > MAX) {
-      throw new MalformedFrameException("ChatDatagram", 0, "bad length");
+      throw new MalformedFrameException(
+          "ChatDatagram", 0, FrameProblem.OVER_MAX_LENGTH, "bad length");
     }
     int roomSize = in.get(0) & 0xFF;
     int tokenSize = in.get(1) & 0xFF;
     int messageAt = 2 + roomSize + tokenSize;
     if (messageAt > length) {
-      throw new MalformedFrameException("token", 2 + roomSize, "past end");
+      throw new MalformedFrameException("token", 2 + roomSize, FrameProblem.PAST_END, "past end");
     }
     if (Utf8.firstMalformed(in, 2, 2 + roomSize) >= 0
         || Utf8.firstMalformed(in, 2 + roomSize, messageAt) >= 0) {
-      throw new MalformedFrameException("roomName", 2, "malformed UTF-8");
+      throw new MalformedFrameException(
+          "roomName", 2, FrameProblem.MALFORMED_UTF8, "malformed UTF-8");
     }
     return messageAt;
   }
@@ -189,7 +192,7 @@ public class CodecBenchmark {
     int op = h.get(1) & 0xFF;
     int state = h.get(2) & 0xFF;
     if (op < 1 || op > 4 || state > 2) {
-      throw new MalformedFrameException("operation", 1, "unknown code");
+      throw new MalformedFrameException("operation", 1, FrameProblem.UNKNOWN_CODE, "unknown code");
     }
     return handWrittenPayloadSize() + op + state + roomSize;
   }
@@ -205,7 +208,8 @@ public class CodecBenchmark {
   public long frameLengthHandWritten() {
     long total = 32 + (header.get(0) & 0xFF) + handWrittenPayloadSize();
     if (total > TcrpFrameDecoder.MAX_LENGTH) {
-      throw new MalformedFrameException("operationPayloadSize", 3, "too long");
+      throw new MalformedFrameException(
+          "operationPayloadSize", 3, FrameProblem.DECLARED_OVER_MAX_LENGTH, "too long");
     }
     return total;
   }
@@ -215,12 +219,14 @@ public class CodecBenchmark {
     ByteBuffer h = header;
     for (int i = 3; i < 24; i++) {
       if (h.get(i) != 0) {
-        throw new MalformedFrameException("operationPayloadSize", i, "high bytes");
+        throw new MalformedFrameException(
+            "operationPayloadSize", i, FrameProblem.HIGH_BYTES, "high bytes");
       }
     }
     long size = h.getLong(24);
     if (size < 0) {
-      throw new MalformedFrameException("operationPayloadSize", 3, "too long");
+      throw new MalformedFrameException(
+          "operationPayloadSize", 3, FrameProblem.DECLARED_OVER_MAX_LENGTH, "too long");
     }
     return size;
   }

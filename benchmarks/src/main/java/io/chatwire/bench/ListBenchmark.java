@@ -1,5 +1,6 @@
 package io.chatwire.bench;
 
+import io.chatwire.wire.FrameProblem;
 import io.chatwire.wire.MalformedFrameException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -77,11 +78,12 @@ public class ListBenchmark {
   public float handWritten() {
     ByteBuffer b = frame;
     if (length < HEADER) {
-      throw new MalformedFrameException("Snapshot", 0, "too short");
+      throw new MalformedFrameException("Snapshot", 0, FrameProblem.TRUNCATED, "too short");
     }
     int count = b.getShort(8) & 0xFFFF;
     if (count != (length - HEADER) / POSITION || (length - HEADER) % POSITION != 0) {
-      throw new MalformedFrameException("positions", HEADER, "count does not match the length");
+      throw new MalformedFrameException(
+          "positions", HEADER, FrameProblem.COUNT_PAST_END, "count does not match the length");
     }
     float sum = 0;
     for (int i = 0, at = HEADER; i < count; i++, at += POSITION) {

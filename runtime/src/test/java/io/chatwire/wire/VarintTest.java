@@ -87,6 +87,7 @@ class VarintTest {
 
     assertThat(outer.field()).isEqualTo("questions[2].qname");
     assertThat(outer.offset()).isEqualTo(33);
+    assertThat(outer.problem()).isEqualTo(FrameProblem.NO_TERMINATOR);
     assertThat(outer.getMessage())
         .isEqualTo(
             "questions[2].qname at offset 33: no 0x00 terminator before the end of the frame");

@@ -297,19 +297,12 @@ public final class DecoderGenerator {
               .addParameter(TypeName.INT, "at")
               .addStatement("this.failedField = field")
               .addStatement("this.failedOffset = at")
-              .addStatement("this.failedProblem = ELEMENT_PROBLEM")
+              .addStatement("this.failedInElement = true")
               .addStatement("this.failedValue = index")
-              .addStatement("this.failedLimit = 0")
               .build());
       type.addField(
-          FieldSpec.builder(
-                  TypeName.INT,
-                  "ELEMENT_PROBLEM",
-                  Modifier.PRIVATE,
-                  Modifier.STATIC,
-                  Modifier.FINAL)
-              .addJavadoc("{@code failedProblem} when a list element's own decoder failed.\n")
-              .initializer("-1")
+          FieldSpec.builder(TypeName.BOOLEAN, "failedInElement", Modifier.PRIVATE)
+              .addJavadoc("Whether the last failure was a list element's, found by its decoder.\n")
               .build());
     }
     CodeBlock.Builder paths = CodeBlock.builder().add("{");
@@ -321,9 +314,10 @@ public final class DecoderGenerator {
                 String[].class, "PATHS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer(paths.add("}").build())
             .build());
-    for (String name : new String[] {"failedField", "failedOffset", "failedProblem"}) {
+    for (String name : new String[] {"failedField", "failedOffset"}) {
       type.addField(TypeName.INT, name, Modifier.PRIVATE);
     }
+    type.addField(FrameValidation.PROBLEM, "failedProblem", Modifier.PRIVATE);
     type.addField(TypeName.LONG, "failedValue", Modifier.PRIVATE);
     type.addField(TypeName.LONG, "failedLimit", Modifier.PRIVATE);
     type.addMethod(
@@ -332,9 +326,10 @@ public final class DecoderGenerator {
             .returns(TypeName.BOOLEAN)
             .addParameter(TypeName.INT, "field")
             .addParameter(TypeName.INT, "at")
-            .addParameter(TypeName.INT, "problem")
+            .addParameter(FrameValidation.PROBLEM, "problem")
             .addParameter(TypeName.LONG, "value")
             .addParameter(TypeName.LONG, "limit")
+            .addCode(elements.isEmpty() ? "" : "this.failedInElement = false;\n")
             .addStatement("this.failedField = field")
             .addStatement("this.failedOffset = at")
             .addStatement("this.failedProblem = problem")
@@ -354,7 +349,7 @@ public final class DecoderGenerator {
                 elements.isEmpty()
                     ? CodeBlock.of("")
                     : CodeBlock.builder()
-                        .beginControlFlow("if (failedProblem == ELEMENT_PROBLEM)")
+                        .beginControlFlow("if (failedInElement)")
                         .add(elements.build())
                         .endControlFlow()
                         .build())
