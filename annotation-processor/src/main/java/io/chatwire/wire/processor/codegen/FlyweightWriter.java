@@ -416,8 +416,12 @@ final class FlyweightWriter {
             " bytes; allowed " + (exact ? "exactly " : "at most ") + lengthLimit(leaf))
         .endControlFlow();
     if (layout.maxLength() != Integer.MAX_VALUE && sequential(leaf)) {
+      // A NUL-terminated field also writes its terminator: without it the frame could end one
+      // byte over maxLength, which no decoder accepts.
+      boolean nul = f.lengthMode() == LengthMode.NUL_TERMINATED;
       checks
-          .beginControlFlow("if ((long) (limit - offset) + length > MAX_LENGTH)")
+          .beginControlFlow(
+              "if ((long) (limit - offset) + length$L > MAX_LENGTH)", nul ? " + 1" : "")
           .addStatement(
               "throw new IllegalArgumentException($S + length + $S + MAX_LENGTH)",
               where + " of ",

@@ -103,7 +103,7 @@ final class WireValues {
           f.primitive().equals("float")
               ? CodeBlock.of("(long) Float.floatToRawIntBits($L)", value)
               : CodeBlock.of("Double.doubleToRawLongBits($L)", value);
-      // A cast to the type a value already has is a lint warning in the generated code.
+      // A cast of a long to long is a "redundant cast" warning, an error under -Werror.
       case INTEGER, WIDE_INTEGER ->
           f.primitive().equals("long") ? value : CodeBlock.of("(long) $L", value);
       case STRING, BYTES, MESSAGE, LIST ->
