@@ -103,7 +103,9 @@ final class WireValues {
           f.primitive().equals("float")
               ? CodeBlock.of("(long) Float.floatToRawIntBits($L)", value)
               : CodeBlock.of("Double.doubleToRawLongBits($L)", value);
-      case INTEGER, WIDE_INTEGER -> CodeBlock.of("(long) $L", value);
+      // A long needs no cast, and -Xlint:cast (with -Werror) rejects a redundant one.
+      case INTEGER, WIDE_INTEGER ->
+          f.primitive().equals("long") ? value : CodeBlock.of("(long) $L", value);
       case STRING, BYTES, MESSAGE, LIST ->
           throw new IllegalArgumentException("not a fixed scalar: " + f.kind());
     };
