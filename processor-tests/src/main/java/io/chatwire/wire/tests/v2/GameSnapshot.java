@@ -6,8 +6,8 @@ import io.chatwire.wire.Message;
 import java.util.List;
 
 /**
- * A game server's world snapshot: a byte-length-prefixed list of players, each with its own list
- * of positions (a list of records that hold lists), little-endian as game engines write them.
+ * A game server's world snapshot: a byte-length-prefixed list of players, each with its own list of
+ * positions (a list of records that hold lists), little-endian as game engines write them.
  *
  * @param tick the simulation tick (all 2^64 values valid)
  * @param playersLength the byte length of the player list
