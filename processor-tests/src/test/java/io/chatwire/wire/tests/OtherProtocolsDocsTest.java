@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OtherProtocolsDocsTest {
   private static final String PAGE = "META-INF/chatwire/io.chatwire.wire.tests.md";
+  private static final String V2_PAGE = "META-INF/chatwire/io.chatwire.wire.tests.v2.md";
   private static final String LUA = "META-INF/chatwire/io.chatwire.wire.tests.lua";
 
   @TempDir Path dir;
@@ -58,6 +59,57 @@ class OtherProtocolsDocsTest {
         .contains("at most 200 bytes")
         .contains("~                     body (bodySize bytes)                     ~")
         .contains("~             header.label (header.labelSize bytes)             ~");
+  }
+
+  @Test
+  void pageDrawsBitFieldsAtTheirBitPositions() throws IOException {
+    String page = resource(V2_PAGE);
+
+    assertThat(page)
+        .contains("| 0 | 2 bits, mask `0xc000` | `version` | unsigned 2-bit field |  |")
+        .contains("| 0 | 4 bits, mask `0x0f00` | `csrcCount` | unsigned 4-bit field |")
+        .contains("element count of `csrcs`")
+        .contains("| 2 | 1 bit, mask `0x0100` | `rd` | flag (1 bit) |  |")
+        .contains("| 1 | 1 to 5 | `remainingLength` | unsigned LEB128 varint, 1 to 5 bytes")
+        .contains("| 0 | up to and including a 0x00 | `qname` | bytes, NUL-terminated |")
+        .contains("| 0 | 4 | `x` | IEEE 754 single precision |")
+        .contains("| 8 | 8 | `z` | IEEE 754 double precision |")
+        .contains("| after `id` | 3 bits, mask `0x0e` | `team` |")
+        // RFC 3550's first word, and RFC 791's.
+        .contains("| 1 |2|3|   4   |5| payloadType |        sequenceNumber         |")
+        .contains("1 = version, 2 = padding, 3 = extension, 4 = csrcCount, 5 = marker")
+        .contains("|version|  ihl  |   dscp    |ecn|          totalLength          |")
+        .contains("|              id               |1|opcode |2|3|4|5|  z  | rcode |")
+        // A little-endian group: the first component takes the least significant bit.
+        .contains(
+            "~                  id (varint, 1 to 10 bytes)                   ~\n"
+                + "+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+\n"
+                + "|   1   |team |2|\n")
+        .contains("~            remainingLength (varint, 1 to 5 bytes)             ~")
+        .contains("~                   qname (up to a 0x00 byte)                   ~")
+        .doesNotContain("2^63");
+  }
+
+  @Test
+  void pageShowsListsWithTheirRuleAndElementRecord() throws IOException {
+    String page = resource(V2_PAGE);
+
+    assertThat(page)
+        .contains(
+            "| 12 | `qdcount` × DnsQuestion | `questions` | list of [DnsQuestion](#dnsquestion),"
+                + " count from qdcount | every element valid |")
+        .contains("~               questions (qdcount × DnsQuestion)               ~")
+        .contains(
+            "- `questions`: `qdcount` elements back to back, each laid out as"
+                + " [DnsQuestion](#dnsquestion) (at least 5 bytes)")
+        .contains("~       players (playersLength bytes of Player elements)        ~")
+        .contains(
+            "- `players`: elements back to back filling exactly `playersLength` bytes, each laid"
+                + " out as [Player](#player)")
+        .contains("- `items`: elements back to back up to the end of the frame")
+        .contains("## DnsQuestion")
+        .contains("## Player")
+        .contains("Big-endian. 4 bytes. Fixed part: 4 bytes.");
   }
 
   @Test

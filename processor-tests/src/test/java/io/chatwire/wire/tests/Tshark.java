@@ -62,6 +62,29 @@ final class Tshark {
       command.add("-e");
       command.add(f);
     }
+    return run(command);
+  }
+
+  /**
+   * The packet details of {@code protocol} as tshark prints them ({@code -V -O}): one line per tree
+   * item, indented four spaces per level.
+   */
+  static List<String> tree(Path lua, Path capture, String protocol)
+      throws IOException, InterruptedException {
+    return run(
+        List.of(
+            "tshark",
+            "-n",
+            "-r",
+            capture.toString(),
+            "-X",
+            "lua_script:" + lua,
+            "-V",
+            "-O",
+            protocol));
+  }
+
+  private static List<String> run(List<String> command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
     byte[] out = p.getInputStream().readAllBytes();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

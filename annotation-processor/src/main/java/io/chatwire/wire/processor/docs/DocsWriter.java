@@ -1,6 +1,10 @@
 package io.chatwire.wire.processor.docs;
 
+import io.chatwire.wire.processor.layout.LayoutPlanner;
+import io.chatwire.wire.processor.layout.Leaf;
 import io.chatwire.wire.processor.layout.MessageLayout;
+import io.chatwire.wire.processor.model.MessageDescriptor;
+import io.chatwire.wire.processor.model.WireKind;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -39,6 +43,7 @@ public final class DocsWriter {
   private final Set<String> excluded;
   private final Map<String, Route> routes;
   private final Map<String, List<MarkdownPage.Entry>> byPackage = new TreeMap<>();
+  private final Map<String, MarkdownPage.Entry> listElements = new TreeMap<>();
 
   /**
    * Reads the options.
@@ -69,6 +74,42 @@ public final class DocsWriter {
     byPackage
         .computeIfAbsent(layout.message().packageName(), k -> new ArrayList<>())
         .add(new MarkdownPage.Entry(layout, summary));
+    rememberElements(layout, elements);
+  }
+
+  /** The element records of {@code layout}'s lists, which its page links to. */
+  private void rememberElements(MessageLayout layout, Elements elements) {
+    for (Leaf leaf : layout.leaves()) {
+      if (leaf.field().kind() == WireKind.LIST) {
+        MessageDescriptor element = leaf.field().nested();
+        String name = element.type().canonicalName();
+        if (!listElements.containsKey(name)) {
+          MessageLayout planned = LayoutPlanner.plan(element);
+          String summary = Summary.of(elements.getDocComment(element.element()));
+          listElements.put(name, new MarkdownPage.Entry(planned, summary));
+          rememberElements(planned, elements);
+        }
+      }
+    }
+  }
+
+  /**
+   * The page entries of a package plus the list elements of the package that are not among them
+   * (left out by {@code chatwire.docs.exclude}): a list's elements are always documented.
+   */
+  private List<MarkdownPage.Entry> withElements(
+      String packageName, List<MarkdownPage.Entry> entries) {
+    List<MarkdownPage.Entry> all = new ArrayList<>(entries);
+    Set<String> present = new HashSet<>();
+    entries.forEach(x -> present.add(x.layout().message().type().canonicalName()));
+    for (Map.Entry<String, MarkdownPage.Entry> e : listElements.entrySet()) {
+      if (!present.contains(e.getKey())
+          && e.getValue().layout().message().packageName().equals(packageName)) {
+        all.add(e.getValue());
+      }
+    }
+    all.sort(Comparator.comparing(x -> x.layout().message().simpleName()));
+    return all;
   }
 
   /** Writes every package's files; call once, when processing is over. */
@@ -77,7 +118,10 @@ public final class DocsWriter {
       List<MarkdownPage.Entry> entries = new ArrayList<>(e.getValue());
       entries.sort(Comparator.comparing(x -> x.layout().message().simpleName()));
       if (docs) {
-        write(filer, e.getKey() + ".md", MarkdownPage.render(e.getKey(), entries));
+        write(
+            filer,
+            e.getKey() + ".md",
+            MarkdownPage.render(e.getKey(), withElements(e.getKey(), entries)));
       }
       if (dissector) {
         List<MessageLayout> layouts = new ArrayList<>();
@@ -86,6 +130,7 @@ public final class DocsWriter {
       }
     }
     byPackage.clear();
+    listElements.clear();
   }
 
   private static void write(Filer filer, String name, String content) throws IOException {

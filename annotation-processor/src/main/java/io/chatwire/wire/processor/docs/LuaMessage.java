@@ -1,10 +1,6 @@
 package io.chatwire.wire.processor.docs;
 
-import io.chatwire.wire.processor.layout.Leaf;
 import io.chatwire.wire.processor.layout.MessageLayout;
-import io.chatwire.wire.processor.model.EnumConstant;
-import io.chatwire.wire.processor.model.FieldDescriptor;
-import io.chatwire.wire.processor.model.LengthMode;
 
 /** The dissector section of one message: fields, preferences, framing and dissection. */
 final class LuaMessage {
@@ -12,16 +8,16 @@ final class LuaMessage {
   private final Route route;
   private final String name;
   private final String proto;
-  private final boolean big;
   private final boolean limited;
+  private final LuaRecord record;
 
   LuaMessage(MessageLayout layout, Route route) {
     this.layout = layout;
     this.route = route;
     this.name = layout.message().simpleName();
     this.proto = "chatwire_" + LuaDissector.identifier(name);
-    this.big = layout.message().bigEndian();
     this.limited = layout.maxLength() != Integer.MAX_VALUE;
+    this.record = LuaRecord.of(layout, proto);
   }
 
   String render() {
@@ -39,9 +35,7 @@ final class LuaMessage {
     sb.append("  local FIXED_LENGTH = ").append(layout.fixedLength()).append('\n');
     sb.append("  local MAX_LENGTH = ").append(limited ? layout.maxLength() : "nil").append('\n');
     sb.append("  local f = {}\n");
-    for (Leaf leaf : layout.leaves()) {
-      fieldDeclaration(sb, leaf);
-    }
+    record.declare(sb);
     sb.append("  proto.fields = f\n");
     sb.append("  local malformed = ProtoExpert.new(\"")
         .append(proto)
@@ -50,7 +44,9 @@ final class LuaMessage {
         .append("\", expert.group.MALFORMED, expert.severity.ERROR)\n");
     sb.append("  proto.experts = { malformed }\n");
     preferences(sb);
-    frameLength(sb);
+    record.functions(sb);
+    new LuaLength(record, "frame_length", "FIXED_LENGTH", limited ? "MAX_LENGTH" : "nil")
+        .render(sb);
     dissectFrame(sb);
     sb.append(TCP_LOOP);
     sb.append("  routes[#routes + 1] = {\n")
@@ -116,129 +112,6 @@ final class LuaMessage {
         .append("  }, false)\n");
   }
 
-  private void fieldDeclaration(StringBuilder sb, Leaf leaf) {
-    FieldDescriptor f = leaf.field();
-    String abbrev = proto + "." + leaf.path();
-    String type;
-    String extra = "";
-    switch (f.kind()) {
-      case BOOLEAN:
-        type = "uint8";
-        extra = ", base.DEC, { [0] = \"false\", [1] = \"true\" }";
-        break;
-      case ENUM:
-        type = integerType(Math.min(f.bytes(), 4), false);
-        // One table per field, shared by the field's value names and the per-packet check.
-        sb.append("  local ").append(names(leaf)).append(" = ").append(codes(f)).append('\n');
-        extra = ", base.DEC, " + names(leaf);
-        break;
-      case INTEGER:
-        type = integerType(f.bytes(), f.signed());
-        extra = ", base.DEC";
-        break;
-      case WIDE_INTEGER:
-        type = "uint64";
-        extra = ", base.DEC";
-        break;
-      case STRING:
-        type = "string";
-        extra = ", base.UNICODE";
-        break;
-      default:
-        type = "bytes";
-    }
-    sb.append("  f[")
-        .append(leaf.index() + 1)
-        .append("] = ProtoField.")
-        .append(type)
-        .append("(\"")
-        .append(abbrev)
-        .append("\", \"")
-        .append(leaf.path())
-        .append('"')
-        .append(extra)
-        .append(")\n");
-  }
-
-  private static String integerType(int bytes, boolean signed) {
-    String width =
-        bytes == 1 ? "8" : bytes == 2 ? "16" : bytes == 3 ? "24" : bytes == 4 ? "32" : "64";
-    return (signed ? "int" : "uint") + width;
-  }
-
-  /** The Lua variable holding an enum field's code-to-name table. */
-  static String names(Leaf leaf) {
-    return "names_" + (leaf.index() + 1);
-  }
-
-  /** A Lua table from wire code to constant name, for the codes read from the source. */
-  static String codes(FieldDescriptor f) {
-    StringBuilder sb = new StringBuilder("{");
-    for (EnumConstant c : f.constants()) {
-      if (c.code().isPresent()) {
-        sb.append(" [")
-            .append(c.code().getAsLong())
-            .append("] = \"")
-            .append(c.name())
-            .append("\",");
-      }
-    }
-    return sb.append(" }").toString();
-  }
-
-  private static String size(Leaf leaf) {
-    return "size_" + leaf.index();
-  }
-
-  private void frameLength(StringBuilder sb) {
-    sb.append("  -- The frame's length once its length fields have arrived, -1 before that,\n")
-        .append("  -- nil and a reason when the declared length is invalid (as frameLength()).\n")
-        .append("  local function frame_length(tvb, offset, available)\n")
-        .append("    if available < FIXED_LENGTH then return -1 end\n")
-        .append("    local stop = offset + available\n")
-        .append("    local pos = offset\n");
-    for (Leaf leaf : layout.leaves()) {
-      FieldDescriptor f = leaf.field();
-      if (f.lengthMode() == LengthMode.FIXED) {
-        if (leaf.isSizeSource()) {
-          sb.append("    if pos + ").append(f.bytes()).append(" > stop then return -1 end\n");
-          sb.append("    local ")
-              .append(size(leaf))
-              .append(", bad_")
-              .append(leaf.index())
-              .append(" = read_unsigned(tvb, pos, ")
-              .append(f.bytes())
-              .append(", ")
-              .append(big)
-              .append(")\n");
-          sb.append("    if ")
-              .append(size(leaf))
-              .append(" == nil then return nil, \"")
-              .append(leaf.path())
-              .append(": invalid length at offset \" .. (bad_")
-              .append(leaf.index())
-              .append(" - offset) end\n");
-        }
-        sb.append("    pos = pos + ").append(f.bytes()).append('\n');
-      } else if (f.lengthMode() == LengthMode.SIZE_FROM) {
-        Leaf source = layout.leaves().get(leaf.sizeSource());
-        sb.append("    pos = pos + ").append(size(source)).append('\n');
-        if (limited) {
-          sb.append("    if pos - offset > MAX_LENGTH then return nil, \"")
-              .append(source.path())
-              .append(" makes the frame longer than maxLength \" .. MAX_LENGTH end\n");
-        }
-      } else {
-        sb.append("    if pos < stop then pos = stop end\n");
-      }
-    }
-    if (limited) {
-      sb.append("    if pos - offset > MAX_LENGTH then return nil, \"frame is longer than")
-          .append(" maxLength \" .. MAX_LENGTH end\n");
-    }
-    sb.append("    return pos - offset\n  end\n");
-  }
-
   private void dissectFrame(StringBuilder sb) {
     sb.append("  local function dissect_frame(tvb, pinfo, tree, offset, length)\n")
         .append("    pinfo.cols.protocol:set(\"CHATWIRE\")\n")
@@ -257,9 +130,7 @@ final class LuaMessage {
       sb.append("    if length > MAX_LENGTH then bad(t, \"frame of \" .. length ..")
           .append(" \" bytes is over maxLength \" .. MAX_LENGTH) return end\n");
     }
-    for (Leaf leaf : layout.leaves()) {
-      new LuaField(leaf, layout, big).dissect(sb);
-    }
+    record.body(sb);
     if (!layout.endsWithRemainder()) {
       sb.append("    if pos ~= stop then bad(t, (stop - pos) .. \" bytes follow the last field\")")
           .append(" end\n");
