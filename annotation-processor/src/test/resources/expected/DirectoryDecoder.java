@@ -24,6 +24,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.chatwire.wire.processor.ChatwireProcessor")
 public final class DirectoryDecoder {
   /**
+   * The message's byte order ({@code @Message(endian)}).
+   */
+  private static final boolean BIG_ENDIAN = false;
+
+  /**
    * Bytes before the first field whose position depends on the data: what {@link #frameLength} needs to see.
    */
   public static final int FIXED_LENGTH = 2;
@@ -129,7 +134,7 @@ public final class DirectoryDecoder {
     }
     int end = offset + length;
     int pos = offset;
-    long sizeSize = WireBuffers.getUnsigned(src, pos, 2, false);
+    long sizeSize = WireBuffers.getUnsigned(src, pos, 2, BIG_ENDIAN);
     pos += 2;
     if (sizeSize > end - pos) {
       return fail(1, pos - offset, FrameProblem.PAST_END, sizeSize, end - pos);
@@ -181,7 +186,7 @@ public final class DirectoryDecoder {
     }
     int end = offset + available;
     int pos = offset;
-    long sizeSize = WireBuffers.getUnsigned(src, pos, 2, false);
+    long sizeSize = WireBuffers.getUnsigned(src, pos, 2, BIG_ENDIAN);
     pos += 2;
     if (sizeSize > end - pos) {
       fail(1, pos - offset, FrameProblem.PAST_END, sizeSize, end - pos);
@@ -248,10 +253,6 @@ public final class DirectoryDecoder {
     if (available < FIXED_LENGTH) {
       return failFixedPart(available);
     }
-    int end = offset + available;
-    int pos = offset;
-    long sizeSize = WireBuffers.getUnsigned(src, pos, 2, false);
-    pos += 2;
     if (this.buffer != src) {
       this.buffer = src;
     }
@@ -332,7 +333,7 @@ public final class DirectoryDecoder {
    * @return the value
    */
   public int size() {
-    return (int) WireBuffers.getUnsigned(buffer, offset + SIZE_OFFSET, 2, false);
+    return (int) WireBuffers.getUnsigned(buffer, offset + SIZE_OFFSET, 2, BIG_ENDIAN);
   }
 
   /**
@@ -438,15 +439,12 @@ public final class DirectoryDecoder {
       return -1;
     }
     int atSize = (int) pos;
-    long sizeSize = WireBuffers.getUnsigned(src, atSize, 2, false);
+    long sizeSize = WireBuffers.getUnsigned(src, atSize, 2, BIG_ENDIAN);
     pos += 2;
     if (sizeSize > MAX_LENGTH - (pos - offset)) {
       throw FrameProblem.exception("size", atSize - offset, FrameProblem.DECLARED_OVER_MAX_LENGTH, pos - offset + sizeSize, MAX_LENGTH);
     }
     pos += sizeSize;
-    if (pos - offset > MAX_LENGTH) {
-      throw FrameProblem.exception("Directory", 0, FrameProblem.OVER_MAX_LENGTH, pos - offset, MAX_LENGTH);
-    }
     return (int) (pos - offset);
   }
 

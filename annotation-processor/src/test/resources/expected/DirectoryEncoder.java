@@ -20,6 +20,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.chatwire.wire.processor.ChatwireProcessor")
 public final class DirectoryEncoder {
   /**
+   * The message's byte order ({@code @Message(endian)}).
+   */
+  private static final boolean BIG_ENDIAN = false;
+
+  /**
    * Bytes before the first variable-length field.
    */
   public static final int FIXED_LENGTH = 2;
@@ -83,7 +88,7 @@ public final class DirectoryEncoder {
     if (length > 65535L) {
       throw new IllegalArgumentException("Directory.entries is " + length + " bytes; allowed at most 65535");
     }
-    WireBuffers.putInteger(buffer, offset + 0, 2, false, length);
+    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, length);
     if ((long) (limit - offset) + length > MAX_LENGTH) {
       throw new IllegalArgumentException("Directory.entries of " + length + " bytes makes the frame longer than maxLength " + MAX_LENGTH);
     }
@@ -149,7 +154,7 @@ public final class DirectoryEncoder {
     int length = encodedLength(value);
     Objects.checkFromIndexSize(offset, length, dst.limit());
     int pos = offset;
-    WireBuffers.putInteger(dst, pos, 2, false, value.size());
+    WireBuffers.putInteger(dst, pos, 2, BIG_ENDIAN, value.size());
     pos += 2;
     for (Directory.Entry item : value.entries()) {
       pos += EntryEncoder.encode(item, dst, pos);

@@ -30,6 +30,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.chatwire.wire.processor.ChatwireProcessor")
 public final class MediaHeaderDecoder {
   /**
+   * The message's byte order ({@code @Message(endian)}).
+   */
+  private static final boolean BIG_ENDIAN = true;
+
+  /**
    * Bytes before the first field whose position depends on the data: what {@link #frameLength} needs to see.
    */
   public static final int FIXED_LENGTH = 4;
@@ -197,7 +202,7 @@ public final class MediaHeaderDecoder {
     }
     int end = offset + length;
     int pos = offset;
-    long sizeSourceCount = ((WireBuffers.getUnsigned(src, pos, 2, true) >>> 8) & 0xfL);
+    long sizeSourceCount = ((WireBuffers.getUnsigned(src, pos, 2, BIG_ENDIAN) >>> 8) & 0xfL);
     pos += 2;
     pos += 2;
     if (sizeSourceCount > (end - pos) / 4) {
@@ -237,7 +242,7 @@ public final class MediaHeaderDecoder {
     }
     int end = offset + available;
     int pos = offset;
-    long sizeSourceCount = ((WireBuffers.getUnsigned(src, pos, 2, true) >>> 8) & 0xfL);
+    long sizeSourceCount = ((WireBuffers.getUnsigned(src, pos, 2, BIG_ENDIAN) >>> 8) & 0xfL);
     pos += 2;
     pos += 2;
     if (sizeSourceCount > (end - pos) / 4) {
@@ -292,11 +297,6 @@ public final class MediaHeaderDecoder {
     if (available < FIXED_LENGTH) {
       return failFixedPart(available);
     }
-    int end = offset + available;
-    int pos = offset;
-    long sizeSourceCount = ((WireBuffers.getUnsigned(src, pos, 2, true) >>> 8) & 0xfL);
-    pos += 2;
-    pos += 2;
     if (this.buffer != src) {
       this.buffer = src;
     }
@@ -380,7 +380,7 @@ public final class MediaHeaderDecoder {
    * @return the value
    */
   public int version() {
-    return (int) ((WireBuffers.getUnsigned(buffer, offset + VERSION_OFFSET, 2, true) >>> 14) & 0x3L);
+    return (int) ((WireBuffers.getUnsigned(buffer, offset + VERSION_OFFSET, 2, BIG_ENDIAN) >>> 14) & 0x3L);
   }
 
   /**
@@ -389,7 +389,7 @@ public final class MediaHeaderDecoder {
    * @return the value
    */
   public boolean padding() {
-    return ((WireBuffers.getUnsigned(buffer, offset + PADDING_OFFSET, 2, true) >>> 13) & 0x1L) != 0;
+    return ((WireBuffers.getUnsigned(buffer, offset + PADDING_OFFSET, 2, BIG_ENDIAN) >>> 13) & 0x1L) != 0;
   }
 
   /**
@@ -398,7 +398,7 @@ public final class MediaHeaderDecoder {
    * @return the value
    */
   public boolean extension() {
-    return ((WireBuffers.getUnsigned(buffer, offset + EXTENSION_OFFSET, 2, true) >>> 12) & 0x1L) != 0;
+    return ((WireBuffers.getUnsigned(buffer, offset + EXTENSION_OFFSET, 2, BIG_ENDIAN) >>> 12) & 0x1L) != 0;
   }
 
   /**
@@ -407,7 +407,7 @@ public final class MediaHeaderDecoder {
    * @return the value
    */
   public int sourceCount() {
-    return (int) ((WireBuffers.getUnsigned(buffer, offset + SOURCE_COUNT_OFFSET, 2, true) >>> 8) & 0xfL);
+    return (int) ((WireBuffers.getUnsigned(buffer, offset + SOURCE_COUNT_OFFSET, 2, BIG_ENDIAN) >>> 8) & 0xfL);
   }
 
   /**
@@ -416,7 +416,7 @@ public final class MediaHeaderDecoder {
    * @return the value
    */
   public boolean marker() {
-    return ((WireBuffers.getUnsigned(buffer, offset + MARKER_OFFSET, 2, true) >>> 7) & 0x1L) != 0;
+    return ((WireBuffers.getUnsigned(buffer, offset + MARKER_OFFSET, 2, BIG_ENDIAN) >>> 7) & 0x1L) != 0;
   }
 
   /**
@@ -425,7 +425,7 @@ public final class MediaHeaderDecoder {
    * @return the value
    */
   public int payloadType() {
-    return (int) ((WireBuffers.getUnsigned(buffer, offset + PAYLOAD_TYPE_OFFSET, 2, true) >>> 0) & 0x7fL);
+    return (int) ((WireBuffers.getUnsigned(buffer, offset + PAYLOAD_TYPE_OFFSET, 2, BIG_ENDIAN) >>> 0) & 0x7fL);
   }
 
   /**
@@ -434,7 +434,7 @@ public final class MediaHeaderDecoder {
    * @return the value
    */
   public int sequence() {
-    return (int) WireBuffers.getUnsigned(buffer, offset + SEQUENCE_OFFSET, 2, true);
+    return (int) WireBuffers.getUnsigned(buffer, offset + SEQUENCE_OFFSET, 2, BIG_ENDIAN);
   }
 
   /**
@@ -555,16 +555,13 @@ public final class MediaHeaderDecoder {
       return -1;
     }
     int atSourceCount = (int) pos;
-    long sizeSourceCount = ((WireBuffers.getUnsigned(src, atSourceCount, 2, true) >>> 8) & 0xfL);
+    long sizeSourceCount = ((WireBuffers.getUnsigned(src, atSourceCount, 2, BIG_ENDIAN) >>> 8) & 0xfL);
     pos += 2;
     pos += 2;
     if (sizeSourceCount > (MAX_LENGTH - (pos - offset)) / 4) {
       throw FrameProblem.exception("sourceCount", atSourceCount - offset, FrameProblem.DECLARED_OVER_MAX_LENGTH, pos - offset + sizeSourceCount * 4, MAX_LENGTH);
     }
     pos += sizeSourceCount * 4;
-    if (pos - offset > MAX_LENGTH) {
-      throw FrameProblem.exception("MediaHeader", 0, FrameProblem.OVER_MAX_LENGTH, pos - offset, MAX_LENGTH);
-    }
     return (int) (pos - offset);
   }
 

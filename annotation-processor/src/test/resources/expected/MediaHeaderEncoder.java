@@ -26,6 +26,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.chatwire.wire.processor.ChatwireProcessor")
 public final class MediaHeaderEncoder {
   /**
+   * The message's byte order ({@code @Message(endian)}).
+   */
+  private static final boolean BIG_ENDIAN = true;
+
+  /**
    * Bytes before the first variable-length field.
    */
   public static final int FIXED_LENGTH = 4;
@@ -83,7 +88,7 @@ public final class MediaHeaderEncoder {
     if (value < 0L || value > 3L) {
       throw new IllegalArgumentException("MediaHeader.version = " + value + " does not fit: allowed 0 to 3");
     }
-    WireBuffers.putInteger(buffer, offset + 0, 2, true, (WireBuffers.getUnsigned(buffer, offset + 0, 2, true) & ~(0x3L << 14)) | (((long) value & 0x3L) << 14));
+    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, (WireBuffers.getUnsigned(buffer, offset + 0, 2, BIG_ENDIAN) & ~(0x3L << 14)) | (((long) value & 0x3L) << 14));
     return this;
   }
 
@@ -94,7 +99,7 @@ public final class MediaHeaderEncoder {
    * @return this encoder
    */
   public MediaHeaderEncoder padding(boolean value) {
-    WireBuffers.putInteger(buffer, offset + 0, 2, true, (WireBuffers.getUnsigned(buffer, offset + 0, 2, true) & ~(0x1L << 13)) | (((value ? 1L : 0L) & 0x1L) << 13));
+    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, (WireBuffers.getUnsigned(buffer, offset + 0, 2, BIG_ENDIAN) & ~(0x1L << 13)) | (((value ? 1L : 0L) & 0x1L) << 13));
     return this;
   }
 
@@ -105,7 +110,7 @@ public final class MediaHeaderEncoder {
    * @return this encoder
    */
   public MediaHeaderEncoder extension(boolean value) {
-    WireBuffers.putInteger(buffer, offset + 0, 2, true, (WireBuffers.getUnsigned(buffer, offset + 0, 2, true) & ~(0x1L << 12)) | (((value ? 1L : 0L) & 0x1L) << 12));
+    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, (WireBuffers.getUnsigned(buffer, offset + 0, 2, BIG_ENDIAN) & ~(0x1L << 12)) | (((value ? 1L : 0L) & 0x1L) << 12));
     return this;
   }
 
@@ -120,7 +125,7 @@ public final class MediaHeaderEncoder {
       throw new IllegalArgumentException("MediaHeader.sourceCount = " + value + " does not fit: allowed 0 to 15");
     }
     this.sourceCountDeclared = (long) value;
-    WireBuffers.putInteger(buffer, offset + 0, 2, true, (WireBuffers.getUnsigned(buffer, offset + 0, 2, true) & ~(0xfL << 8)) | (((long) value & 0xfL) << 8));
+    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, (WireBuffers.getUnsigned(buffer, offset + 0, 2, BIG_ENDIAN) & ~(0xfL << 8)) | (((long) value & 0xfL) << 8));
     return this;
   }
 
@@ -131,7 +136,7 @@ public final class MediaHeaderEncoder {
    * @return this encoder
    */
   public MediaHeaderEncoder marker(boolean value) {
-    WireBuffers.putInteger(buffer, offset + 0, 2, true, (WireBuffers.getUnsigned(buffer, offset + 0, 2, true) & ~(0x1L << 7)) | (((value ? 1L : 0L) & 0x1L) << 7));
+    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, (WireBuffers.getUnsigned(buffer, offset + 0, 2, BIG_ENDIAN) & ~(0x1L << 7)) | (((value ? 1L : 0L) & 0x1L) << 7));
     return this;
   }
 
@@ -145,7 +150,7 @@ public final class MediaHeaderEncoder {
     if (value < 0L || value > 127L) {
       throw new IllegalArgumentException("MediaHeader.payloadType = " + value + " does not fit: allowed 0 to 127");
     }
-    WireBuffers.putInteger(buffer, offset + 0, 2, true, (WireBuffers.getUnsigned(buffer, offset + 0, 2, true) & ~(0x7fL << 0)) | ((long) value & 0x7fL));
+    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, (WireBuffers.getUnsigned(buffer, offset + 0, 2, BIG_ENDIAN) & ~(0x7fL << 0)) | ((long) value & 0x7fL));
     return this;
   }
 
@@ -159,7 +164,7 @@ public final class MediaHeaderEncoder {
     if (value < 0L || value > 65535L) {
       throw new IllegalArgumentException("MediaHeader.sequence = " + value + " does not fit: allowed 0 to 65535");
     }
-    WireBuffers.putInteger(buffer, offset + 2, 2, true, value);
+    WireBuffers.putInteger(buffer, offset + 2, 2, BIG_ENDIAN, value);
     return this;
   }
 
@@ -268,10 +273,10 @@ public final class MediaHeaderEncoder {
       bits |= (((long) value.sourceCount() & 0xfL) << 8);
       bits |= (((value.marker() ? 1L : 0L) & 0x1L) << 7);
       bits |= ((long) value.payloadType() & 0x7fL);
-      WireBuffers.putInteger(dst, pos, 2, true, bits);
+      WireBuffers.putInteger(dst, pos, 2, BIG_ENDIAN, bits);
       pos += 2;
     }
-    WireBuffers.putInteger(dst, pos, 2, true, value.sequence());
+    WireBuffers.putInteger(dst, pos, 2, BIG_ENDIAN, value.sequence());
     pos += 2;
     for (MediaHeader.Source item : value.sources()) {
       pos += SourceEncoder.encode(item, dst, pos);

@@ -23,6 +23,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.chatwire.wire.processor.ChatwireProcessor")
 public final class PingDecoder {
   /**
+   * The message's byte order ({@code @Message(endian)}).
+   */
+  private static final boolean BIG_ENDIAN = true;
+
+  /**
    * Bytes before the first field whose position depends on the data: what {@link #frameLength} needs to see.
    */
   public static final int FIXED_LENGTH = 3;
@@ -226,11 +231,6 @@ public final class PingDecoder {
     if (available < FIXED_LENGTH) {
       return failFixedPart(available);
     }
-    int end = offset + available;
-    int pos = offset;
-    pos += 2;
-    long sizeNameSize = (src.get(pos) & 0xFFL);
-    pos += 1;
     if (this.buffer != src) {
       this.buffer = src;
     }
@@ -314,7 +314,7 @@ public final class PingDecoder {
    * @return the value
    */
   public int sequence() {
-    return (int) WireBuffers.getUnsigned(buffer, offset + SEQUENCE_OFFSET, 2, true);
+    return (int) WireBuffers.getUnsigned(buffer, offset + SEQUENCE_OFFSET, 2, BIG_ENDIAN);
   }
 
   /**
@@ -415,9 +415,6 @@ public final class PingDecoder {
       throw FrameProblem.exception("nameSize", atNameSize - offset, FrameProblem.DECLARED_OVER_MAX_LENGTH, pos - offset + sizeNameSize, MAX_LENGTH);
     }
     pos += sizeNameSize;
-    if (pos - offset > MAX_LENGTH) {
-      throw FrameProblem.exception("Ping", 0, FrameProblem.OVER_MAX_LENGTH, pos - offset, MAX_LENGTH);
-    }
     return (int) (pos - offset);
   }
 

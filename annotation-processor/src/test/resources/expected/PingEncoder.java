@@ -21,6 +21,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.chatwire.wire.processor.ChatwireProcessor")
 public final class PingEncoder {
   /**
+   * The message's byte order ({@code @Message(endian)}).
+   */
+  private static final boolean BIG_ENDIAN = true;
+
+  /**
    * Bytes before the first variable-length field.
    */
   public static final int FIXED_LENGTH = 3;
@@ -74,7 +79,7 @@ public final class PingEncoder {
     if (value < 0L || value > 65535L) {
       throw new IllegalArgumentException("Ping.sequence = " + value + " does not fit: allowed 0 to 65535");
     }
-    WireBuffers.putInteger(buffer, offset + 0, 2, true, value);
+    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, value);
     return this;
   }
 
@@ -190,7 +195,7 @@ public final class PingEncoder {
     int length = encodedLength(value);
     Objects.checkFromIndexSize(offset, length, dst.limit());
     int pos = offset;
-    WireBuffers.putInteger(dst, pos, 2, true, value.sequence());
+    WireBuffers.putInteger(dst, pos, 2, BIG_ENDIAN, value.sequence());
     pos += 2;
     dst.put(pos, (byte) value.nameSize());
     pos += 1;

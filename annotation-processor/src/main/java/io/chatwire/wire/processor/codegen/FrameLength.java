@@ -27,7 +27,7 @@ final class FrameLength {
 
   FrameLength(MessageLayout layout) {
     this.layout = layout;
-    this.checks = new LeafChecks(layout);
+    this.checks = new LeafChecks(layout, true);
     this.throwing = Failure.throwing(layout.message().simpleName());
   }
 
@@ -66,12 +66,31 @@ final class FrameLength {
     b.beginControlFlow("if (available < FIXED_LENGTH)").addStatement("return -1").endControlFlow();
     b.addStatement("long end = (long) offset + available");
     b.addStatement("long pos = offset");
+    // Whether pos may have passed MAX_LENGTH since the last check: a declared length or count is
+    // checked before it is added; fixed fields before any variable one add up to MIN_LENGTH at
+    // most.
+    boolean unchecked = false;
+    boolean variableSeen = false;
     for (Leaf leaf : layout.leaves()) {
       b.add(step(leaf));
+      switch (leaf.field().lengthMode()) {
+        case FIXED, BITS -> unchecked |= variableSeen && leaf.advance() > 0;
+        case VARINT, NUL_TERMINATED, REMAINDER -> {
+          unchecked = true;
+          variableSeen = true;
+        }
+        case SIZE_FROM, COUNT_FROM -> {
+          unchecked = false;
+          variableSeen = true;
+        }
+        case NESTED -> throw new IllegalArgumentException("nested records are flattened");
+      }
     }
-    b.beginControlFlow("if (pos - offset > MAX_LENGTH)")
-        .add(throwing.emit(null, ZERO, "OVER_MAX_LENGTH", of("pos - offset"), of("MAX_LENGTH")))
-        .endControlFlow();
+    if (unchecked) {
+      b.beginControlFlow("if (pos - offset > MAX_LENGTH)")
+          .add(throwing.emit(null, ZERO, "OVER_MAX_LENGTH", of("pos - offset"), of("MAX_LENGTH")))
+          .endControlFlow();
+    }
     b.addStatement("return (int) (pos - offset)");
     return m.addCode(b.build()).build();
   }

@@ -28,12 +28,14 @@ final class FrameValidation {
 
   private final MessageLayout layout;
   private final LeafChecks checks;
+  private final LeafChecks fixedPartChecks;
   // The text fields, in field order: tryWrap checks them together after the structure.
   private final List<Leaf> texts = new ArrayList<>();
 
   FrameValidation(MessageLayout layout) {
     this.layout = layout;
-    this.checks = new LeafChecks(layout);
+    this.checks = new LeafChecks(layout, true);
+    this.fixedPartChecks = new LeafChecks(layout, false);
     for (Leaf leaf : layout.leaves()) {
       if (leaf.field().kind() == WireKind.STRING) {
         texts.add(leaf);
@@ -143,11 +145,12 @@ final class FrameValidation {
           .addStatement("return failFixedPart(available)")
           .endControlFlow();
     }
-    b.addStatement("int end = offset + available");
-    b.addStatement("int pos = offset");
     for (Leaf leaf : layout.leaves()) {
       if (LeafChecks.inFixedPart(leaf)) {
-        b.add(checks.check(leaf, true, failure));
+        // Static offsets: no cursor, and nothing declared that only later fields would use.
+        b.add(
+            fixedPartChecks.valueChecks(
+                leaf, "offset + " + leaf.staticOffset(), of("$L", leaf.staticOffset()), failure));
       }
     }
     b.add(storeBuffer());

@@ -11,7 +11,8 @@ public final class LayoutDoc {
 
   /** The class Javadoc: what the class is and the frame layout as a table. */
   static CodeBlock classDoc(MessageLayout layout, String role) {
-    String record = layout.message().simpleName();
+    // Nested records are linked as Outer.Inner: their codecs are top-level classes of the package.
+    String record = String.join(".", layout.message().type().simpleNames());
     String intro =
         role.equals("Decoder")
             ? "Zero-copy flyweight reader for {@link "

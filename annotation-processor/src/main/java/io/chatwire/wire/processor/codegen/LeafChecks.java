@@ -15,10 +15,18 @@ import io.chatwire.wire.processor.model.WireKind;
 final class LeafChecks {
   private final MessageLayout layout;
   private final boolean big;
+  private final boolean keepSizes;
 
-  LeafChecks(MessageLayout layout) {
+  /**
+   * Checks for {@code layout}.
+   *
+   * @param keepSizes whether size and count sources keep their value in a {@code size<Leaf>} local
+   *     for the fields they size (not when only the fixed part is checked)
+   */
+  LeafChecks(MessageLayout layout, boolean keepSizes) {
     this.layout = layout;
     this.big = layout.message().bigEndian();
+    this.keepSizes = keepSizes;
   }
 
   private static CodeBlock of(String format, Object... args) {
@@ -159,9 +167,13 @@ final class LeafChecks {
 
   /** Checks on the value of a fixed-width leaf or varint at {@code p} (known to be readable). */
   CodeBlock valueChecks(Leaf leaf, String p, Failure failure) {
+    return valueChecks(leaf, p, of("$L - offset", p), failure);
+  }
+
+  /** {@link #valueChecks(Leaf, String, Failure)} with the frame offset {@code at} given. */
+  CodeBlock valueChecks(Leaf leaf, String p, CodeBlock at, Failure failure) {
     FieldDescriptor f = leaf.field();
     CodeBlock.Builder b = CodeBlock.builder();
-    CodeBlock at = of("$L - offset", p);
     switch (f.kind()) {
       case BOOLEAN -> {
         if (!leaf.isBits()) {
@@ -178,7 +190,7 @@ final class LeafChecks {
               .endControlFlow()
               .add("$<}\n");
       case STRING -> b.add(utf8Check(leaf, of(p), of("$L + $L", p, f.bytes()), failure));
-      case INTEGER, WIDE_INTEGER -> b.add(integerChecks(leaf, p, failure));
+      case INTEGER, WIDE_INTEGER -> b.add(integerChecks(leaf, p, at, failure));
       case BYTES, FLOAT -> {}
       case MESSAGE, LIST -> throw new IllegalArgumentException("not a scalar: " + f.kind());
     }
@@ -190,6 +202,10 @@ final class LeafChecks {
    * source.
    */
   CodeBlock integerChecks(Leaf leaf, String p, Failure failure) {
+    return integerChecks(leaf, p, of("$L - offset", p), failure);
+  }
+
+  private CodeBlock integerChecks(Leaf leaf, String p, CodeBlock at, Failure failure) {
     FieldDescriptor f = leaf.field();
     boolean wide = f.kind() == WireKind.WIDE_INTEGER;
     boolean max = f.max() >= 0;
@@ -205,15 +221,15 @@ final class LeafChecks {
           .endControlFlow()
           .add("$<}\n");
     }
-    if (!leaf.isSizeSource() && !wide && !max) {
+    boolean keep = leaf.isSizeSource() && keepSizes;
+    if (!keep && !wide && !max) {
       return b.build();
     }
-    String local = leaf.isSizeSource() ? Names.sizeLocal(leaf) : "value";
-    if (!leaf.isSizeSource()) {
+    String local = keep ? Names.sizeLocal(leaf) : "value";
+    if (!keep) {
       b.add("{\n$>");
     }
     b.addStatement("long $L = $L", local, WireValues.rawLong(leaf, "src", of("$L", p), big));
-    CodeBlock at = of("$L - offset", p);
     if (wide) {
       b.beginControlFlow("if ($L < 0)", local)
           .add(failure.emit(leaf, at, "OVER_LONG_MAX", ZERO, ZERO))
@@ -228,7 +244,7 @@ final class LeafChecks {
           .add(failure.emit(leaf, at, "OVER_MAX", of(local), of("$LL", f.max())))
           .endControlFlow();
     }
-    if (!leaf.isSizeSource()) {
+    if (!keep) {
       b.add("$<}\n");
     }
     return b.build();

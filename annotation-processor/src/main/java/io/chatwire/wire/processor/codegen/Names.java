@@ -22,6 +22,9 @@ final class Names {
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final String PROCESSOR = "io.chatwire.wire.processor.ChatwireProcessor";
 
+  /** The codecs' constant holding the message's byte order, passed to {@code WireBuffers}. */
+  static final String ORDER = "BIG_ENDIAN";
+
   private Names() {}
 
   /** The public final codec class {@code self}, annotated and documented with the layout. */
@@ -30,7 +33,13 @@ final class Names {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(generated())
         .addOriginatingElement(layout.message().element())
-        .addJavadoc(LayoutDoc.classDoc(layout, role));
+        .addJavadoc(LayoutDoc.classDoc(layout, role))
+        .addField(
+            FieldSpec.builder(
+                    TypeName.BOOLEAN, ORDER, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The message's byte order ({@code @Message(endian)}).\n")
+                .initializer("$L", layout.message().bigEndian())
+                .build());
   }
 
   /** The source file for a generated codec type. */

@@ -30,7 +30,7 @@ final class WireValues {
       return CodeBlock.of("($L.get($L) & 0xFFL)", buffer, index);
     }
     return CodeBlock.of(
-        "$T.getUnsigned($L, $L, $L, $L)", Names.WIRE_BUFFERS, buffer, index, width, big);
+        "$T.getUnsigned($L, $L, $L, $L)", Names.WIRE_BUFFERS, buffer, index, width, Names.ORDER);
   }
 
   /**
@@ -63,12 +63,14 @@ final class WireValues {
     int w = f.bytes();
     if (f.kind() == WireKind.WIDE_INTEGER) {
       CodeBlock low = big ? CodeBlock.of("$L + $L", index, w - 8) : index;
-      return CodeBlock.of("$T.getUnsigned($L, $L, 8, $L)", Names.WIRE_BUFFERS, buffer, low, big);
+      return CodeBlock.of(
+          "$T.getUnsigned($L, $L, 8, $L)", Names.WIRE_BUFFERS, buffer, low, Names.ORDER);
     }
     if (!f.signed()) {
       return readUnsigned(buffer, index, w, big);
     }
-    return CodeBlock.of("$T.getSigned($L, $L, $L, $L)", Names.WIRE_BUFFERS, buffer, index, w, big);
+    return CodeBlock.of(
+        "$T.getSigned($L, $L, $L, $L)", Names.WIRE_BUFFERS, buffer, index, w, Names.ORDER);
   }
 
   /** An expression of the component's Java type reading the leaf. */
@@ -129,7 +131,7 @@ final class WireValues {
         buffer,
         index,
         leaf.groupBytes(),
-        big,
+        Names.ORDER,
         group);
   }
 
@@ -167,7 +169,13 @@ final class WireValues {
   private static CodeBlock putInteger(
       String buffer, CodeBlock index, int w, boolean big, CodeBlock value) {
     return CodeBlock.of(
-        "$T.putInteger($L, $L, $L, $L, $L);\n", Names.WIRE_BUFFERS, buffer, index, w, big, value);
+        "$T.putInteger($L, $L, $L, $L, $L);\n",
+        Names.WIRE_BUFFERS,
+        buffer,
+        index,
+        w,
+        Names.ORDER,
+        value);
   }
 
   private static CodeBlock wideWrite(
@@ -177,15 +185,21 @@ final class WireValues {
       b.addStatement(
           "$T.fillZeros($L, $L, $L + $L)", Names.WIRE_BUFFERS, buffer, index, index, w - 8);
       b.addStatement(
-          "$T.putInteger($L, $L + $L, 8, true, $L)",
+          "$T.putInteger($L, $L + $L, 8, $L, $L)",
           Names.WIRE_BUFFERS,
           buffer,
           index,
           w - 8,
+          Names.ORDER,
           value);
     } else {
       b.addStatement(
-          "$T.putInteger($L, $L, 8, false, $L)", Names.WIRE_BUFFERS, buffer, index, value);
+          "$T.putInteger($L, $L, 8, $L, $L)",
+          Names.WIRE_BUFFERS,
+          buffer,
+          index,
+          Names.ORDER,
+          value);
       b.addStatement(
           "$T.fillZeros($L, $L + 8, $L + $L)", Names.WIRE_BUFFERS, buffer, index, index, w);
     }
