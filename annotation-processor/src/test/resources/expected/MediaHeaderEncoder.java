@@ -183,16 +183,21 @@ public final class MediaHeaderEncoder {
     if (items.size() > 15L) {
       throw new IllegalArgumentException("MediaHeader.sources has " + items.size() + " elements; sourceCount holds at most 15");
     }
+    long total = 0;
+    for (MediaHeader.Source item : items) {
+      Objects.requireNonNull(item, "MediaHeader.sources element");
+      total += SourceEncoder.encodedLength(item);
+    }
+    if ((long) (limit - offset) + total > MAX_LENGTH) {
+      throw new IllegalArgumentException("MediaHeader.sources of " + total + " bytes makes the frame longer than maxLength " + MAX_LENGTH);
+    }
+    int length = (int) total;
     if (items.size() != sourceCountDeclared) {
       throw new IllegalArgumentException("MediaHeader.sources has " + items.size() + " elements but sourceCount is " + sourceCountDeclared + "; set sourceCount to match first");
     }
     int p = limit;
     for (MediaHeader.Source item : items) {
       p += SourceEncoder.encode(item, buffer, p);
-    }
-    int length = p - limit;
-    if ((long) (limit - offset) + length > MAX_LENGTH) {
-      throw new IllegalArgumentException("MediaHeader.sources of " + length + " bytes makes the frame longer than maxLength " + MAX_LENGTH);
     }
     limit += length;
     next = 1;
