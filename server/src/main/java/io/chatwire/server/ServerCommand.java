@@ -156,6 +156,9 @@ final class ServerCommand {
     }
     running.set(server);
     out.println("listening tcp=" + server.tcpPort() + " udp=" + server.udpPort());
+    if (server.metricsPort() != ServerOptions.METRICS_OFF) {
+      out.println("metrics http=" + server.metricsPort() + " path=/metrics");
+    }
     out.flush();
     while (!server.awaitTermination(Duration.ofHours(1))) {
       // Serve until SIGTERM or Ctrl+C: the shutdown hook stops the server and ends the JVM.

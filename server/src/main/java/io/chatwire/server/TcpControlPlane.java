@@ -40,7 +40,10 @@ final class TcpControlPlane implements EventLoop.Handler {
   private final Set<Connection> connections = new HashSet<>();
   private final TcrpFrameDecoder decoder = new TcrpFrameDecoder();
   private final ByteBuffer discard = ByteBuffer.allocateDirect(8192);
-  private long refused;
+  private final TcrpCounters answered = new TcrpCounters();
+  // Written by the event loop only; volatile so that the metrics endpoint reads them.
+  private volatile int open;
+  private volatile long refused;
   private long refusedLogged;
   private SelectionKey acceptKey;
 
@@ -57,12 +60,19 @@ final class TcpControlPlane implements EventLoop.Handler {
     this.timeoutMillis = options.requestTimeout().toMillis();
   }
 
+  /** TCP connections open now, from any thread. */
   int openConnections() {
-    return connections.size();
+    return open;
   }
 
+  /** Connections closed at once because the limit was reached, from any thread. */
   long refusedConnections() {
     return refused;
+  }
+
+  /** Requests answered, by operation and status, readable from any thread. */
+  TcrpCounters answered() {
+    return answered;
   }
 
   /** Accepts pending connections; beyond the limit they are closed at once. */
@@ -99,6 +109,7 @@ final class TcpControlPlane implements EventLoop.Handler {
                 clock.millis() + timeoutMillis);
         c.register(selector);
         connections.add(c);
+        open = connections.size();
       } catch (IOException e) {
         closeQuietly(channel);
       }
@@ -157,6 +168,7 @@ final class TcpControlPlane implements EventLoop.Handler {
     if (!c.awaitsAnswer()) {
       return;
     }
+    answered.answered(c.operation(), reply.status());
     TcrpFrame first = frame(c, State.RESPONSE, reply.response());
     TcrpFrame second =
         reply.completion() == null ? null : frame(c, State.COMPLETE, reply.completion());
@@ -324,6 +336,7 @@ final class TcpControlPlane implements EventLoop.Handler {
       return;
     }
     connections.remove(c);
+    open = connections.size();
     if (reason != null) {
       log.info("closed {}: {}", c, reason);
     }
