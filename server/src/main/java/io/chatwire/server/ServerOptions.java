@@ -8,7 +8,7 @@ import java.util.Objects;
  * defaults ({@code DEFAULT_*} below), which the command line shows and falls back to as well.
  *
  * <pre>
- *   ServerOptions.builder().host("127.0.0.1").tcpPort(0).build()
+ *   ServerOptions.builder().host("127.0.0.1").tcpPort(0).build()    (a ServerOptionsBuilder)
  *   options.toBuilder().maxRooms(10).build()     (or options.withMaxRooms(10))
  * </pre>
  *
@@ -127,8 +127,8 @@ public record ServerOptions(
    *
    * @return a new builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static ServerOptionsBuilder builder() {
+    return new ServerOptionsBuilder();
   }
 
   /**
@@ -136,8 +136,8 @@ public record ServerOptions(
    *
    * @return a new builder
    */
-  public Builder toBuilder() {
-    return new Builder(this);
+  public ServerOptionsBuilder toBuilder() {
+    return new ServerOptionsBuilder(this);
   }
 
   /**
@@ -290,208 +290,6 @@ public record ServerOptions(
     if (value < min || value > max) {
       throw new IllegalArgumentException(
           what + " must be between " + min + " and " + max + ", got " + value);
-    }
-  }
-
-  /** Collects settings, starting from the defaults; {@link #build()} validates them. */
-  public static final class Builder {
-    private String host = DEFAULT_HOST;
-    private int tcpPort = DEFAULT_TCP_PORT;
-    private int udpPort = DEFAULT_UDP_PORT;
-    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
-    private int maxRooms = DEFAULT_MAX_ROOMS;
-    private int maxMembers = DEFAULT_MAX_MEMBERS;
-    private int maxPayload = DEFAULT_MAX_PAYLOAD;
-    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
-    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-    private int relayThreads = DEFAULT_RELAY_THREADS;
-    private RelayIo io = DEFAULT_IO;
-    private int metricsPort = DEFAULT_METRICS_PORT;
-    private Clock clock = Clock.system();
-
-    private Builder() {}
-
-    private Builder(ServerOptions from) {
-      host = from.host;
-      tcpPort = from.tcpPort;
-      udpPort = from.udpPort;
-      idleTimeout = from.idleTimeout;
-      maxRooms = from.maxRooms;
-      maxMembers = from.maxMembers;
-      maxPayload = from.maxPayload;
-      maxConnections = from.maxConnections;
-      requestTimeout = from.requestTimeout;
-      relayThreads = from.relayThreads;
-      io = from.io;
-      metricsPort = from.metricsPort;
-      clock = from.clock;
-    }
-
-    /**
-     * Sets {@link ServerOptions#host()}.
-     *
-     * @param value the bind address
-     * @return this builder
-     */
-    public Builder host(String value) {
-      host = value;
-      return this;
-    }
-
-    /**
-     * Sets {@link ServerOptions#tcpPort()}.
-     *
-     * @param value the port, 0 for any free port
-     * @return this builder
-     */
-    public Builder tcpPort(int value) {
-      tcpPort = value;
-      return this;
-    }
-
-    /**
-     * Sets {@link ServerOptions#udpPort()}.
-     *
-     * @param value the port, 0 for any free port
-     * @return this builder
-     */
-    public Builder udpPort(int value) {
-      udpPort = value;
-      return this;
-    }
-
-    /**
-     * Sets {@link ServerOptions#idleTimeout()}.
-     *
-     * @param value positive
-     * @return this builder
-     */
-    public Builder idleTimeout(Duration value) {
-      idleTimeout = value;
-      return this;
-    }
-
-    /**
-     * Sets {@link ServerOptions#maxRooms()}.
-     *
-     * @param value at least 1
-     * @return this builder
-     */
-    public Builder maxRooms(int value) {
-      maxRooms = value;
-      return this;
-    }
-
-    /**
-     * Sets {@link ServerOptions#maxMembers()}.
-     *
-     * @param value at least 1
-     * @return this builder
-     */
-    public Builder maxMembers(int value) {
-      maxMembers = value;
-      return this;
-    }
-
-    /**
-     * Sets {@link ServerOptions#maxPayload()}.
-     *
-     * @param value 0 to {@link #PROTOCOL_MAX_PAYLOAD} bytes
-     * @return this builder
-     */
-    public Builder maxPayload(int value) {
-      maxPayload = value;
-      return this;
-    }
-
-    /**
-     * Sets {@link ServerOptions#maxConnections()}.
-     *
-     * @param value at least 1
-     * @return this builder
-     */
-    public Builder maxConnections(int value) {
-      maxConnections = value;
-      return this;
-    }
-
-    /**
-     * Sets {@link ServerOptions#requestTimeout()}.
-     *
-     * @param value positive
-     * @return this builder
-     */
-    public Builder requestTimeout(Duration value) {
-      requestTimeout = value;
-      return this;
-    }
-
-    /**
-     * Sets {@link ServerOptions#relayThreads()}.
-     *
-     * @param value 1 to {@link #MAX_RELAY_THREADS}
-     * @return this builder
-     */
-    public Builder relayThreads(int value) {
-      relayThreads = value;
-      return this;
-    }
-
-    /**
-     * Sets {@link ServerOptions#io()}.
-     *
-     * @param value the relay I/O
-     * @return this builder
-     */
-    public Builder io(RelayIo value) {
-      io = value;
-      return this;
-    }
-
-    /**
-     * Sets {@link ServerOptions#metricsPort()}.
-     *
-     * @param value the port, 0 for any free port, {@link #METRICS_OFF} for none
-     * @return this builder
-     */
-    public Builder metricsPort(int value) {
-      metricsPort = value;
-      return this;
-    }
-
-    /**
-     * Sets {@link ServerOptions#clock()}.
-     *
-     * @param value the time source
-     * @return this builder
-     */
-    public Builder clock(Clock value) {
-      clock = value;
-      return this;
-    }
-
-    /**
-     * Validates and returns the settings.
-     *
-     * @return the options
-     * @throws IllegalArgumentException if a setting is out of range
-     * @throws NullPointerException if a setting is missing
-     */
-    public ServerOptions build() {
-      return new ServerOptions(
-          host,
-          tcpPort,
-          udpPort,
-          idleTimeout,
-          maxRooms,
-          maxMembers,
-          maxPayload,
-          maxConnections,
-          requestTimeout,
-          relayThreads,
-          io,
-          metricsPort,
-          clock);
     }
   }
 }
