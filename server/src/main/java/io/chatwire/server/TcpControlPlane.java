@@ -5,6 +5,7 @@ import io.chatwire.protocol.TcrpFrame;
 import io.chatwire.protocol.TcrpFrameDecoder;
 import io.chatwire.protocol.TcrpFrameEncoder;
 import io.chatwire.server.Connection.Phase;
+import io.chatwire.wire.FrameProblem;
 import io.chatwire.wire.MalformedFrameException;
 import io.chatwire.wire.Utf8;
 import io.chatwire.wire.WireBuffers;
@@ -243,10 +244,16 @@ final class TcpControlPlane implements EventLoop.Handler {
   }
 
   /**
-   * Answers 400 to a header whose size field is invalid, or closes when even the operation cannot
-   * be read: the copy with the size field zeroed tells which.
+   * A header that did not validate. The exception's problem says which part: an unknown operation
+   * or state code cannot be echoed, so the connection is closed; anything else (the 29-byte size
+   * field) is answered with 400, echoing the operation, which the decoder reads from a copy whose
+   * size field is zeroed (operation and state come before it and were valid).
    */
   private void malformedHeader(Connection c, MalformedFrameException e) {
+    if (e.problem() == FrameProblem.UNKNOWN_CODE) {
+      close(c, "unreadable header: " + e.getMessage());
+      return;
+    }
     ByteBuffer copy = ByteBuffer.allocate(HEADER);
     copy.put(0, c.in(), 0, HEADER);
     WireBuffers.fillZeros(
@@ -254,12 +261,7 @@ final class TcpControlPlane implements EventLoop.Handler {
         TcrpFrameDecoder.OPERATION_PAYLOAD_SIZE_OFFSET,
         TcrpFrameDecoder.OPERATION_PAYLOAD_SIZE_OFFSET
             + TcrpFrameDecoder.OPERATION_PAYLOAD_SIZE_LENGTH);
-    try {
-      c.operation(decoder.wrapFixedPart(copy, 0, HEADER).operation());
-    } catch (MalformedFrameException unknownCode) {
-      close(c, "unreadable header: " + e.getMessage());
-      return;
-    }
+    c.operation(decoder.wrapFixedPart(copy, 0, HEADER).operation());
     reject(c, Reply.BAD_REQUEST, "malformed header: " + e.getMessage());
   }
 
