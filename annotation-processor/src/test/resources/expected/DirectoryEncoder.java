@@ -68,25 +68,29 @@ public final class DirectoryEncoder {
    *
    * @param items the elements
    * @return this encoder
-   * @throws IllegalArgumentException if an element cannot be encoded or the list does not fit its length field
+   * @throws IllegalArgumentException if an element cannot be encoded or the list does not fit its length field or the frame (then nothing is written)
    */
   public DirectoryEncoder entries(List<Directory.Entry> items) {
     if (next != 0) {
       throw new IllegalStateException("Directory: entries set out of order; " + SEQUENCE[next] + " comes next");
     }
     Objects.requireNonNull(items, "Directory.entries");
+    long total = 0;
+    for (Directory.Entry item : items) {
+      total += EntryEncoder.encodedLength(item);
+    }
+    if (total > 65535L) {
+      throw new IllegalArgumentException("Directory.entries is " + total + " bytes; allowed at most 65535");
+    }
+    if ((long) (limit - offset) + total > MAX_LENGTH) {
+      throw new IllegalArgumentException("Directory.entries of " + total + " bytes makes the frame longer than maxLength " + MAX_LENGTH);
+    }
     int p = limit;
     for (Directory.Entry item : items) {
       p += EntryEncoder.encode(item, buffer, p);
     }
     int length = p - limit;
-    if (length > 65535L) {
-      throw new IllegalArgumentException("Directory.entries is " + length + " bytes; allowed at most 65535");
-    }
     WireBuffers.putInteger(buffer, offset + 0, 2, false, length);
-    if ((long) (limit - offset) + length > MAX_LENGTH) {
-      throw new IllegalArgumentException("Directory.entries of " + length + " bytes makes the frame longer than maxLength " + MAX_LENGTH);
-    }
     limit += length;
     next = 1;
     return this;

@@ -168,7 +168,7 @@ public final class MediaHeaderEncoder {
    *
    * @param items the elements
    * @return this encoder
-   * @throws IllegalArgumentException if an element cannot be encoded or the list does not fit its length field
+   * @throws IllegalArgumentException if an element cannot be encoded or the list does not fit its length field or the frame (then nothing is written)
    */
   public MediaHeaderEncoder sources(List<MediaHeader.Source> items) {
     if (next != 0) {
@@ -178,6 +178,13 @@ public final class MediaHeaderEncoder {
     if (items.size() > 15L) {
       throw new IllegalArgumentException("MediaHeader.sources has " + items.size() + " elements; sourceCount holds at most 15");
     }
+    long total = 0;
+    for (MediaHeader.Source item : items) {
+      total += SourceEncoder.encodedLength(item);
+    }
+    if ((long) (limit - offset) + total > MAX_LENGTH) {
+      throw new IllegalArgumentException("MediaHeader.sources of " + total + " bytes makes the frame longer than maxLength " + MAX_LENGTH);
+    }
     if (items.size() != sourceCountDeclared) {
       throw new IllegalArgumentException("MediaHeader.sources has " + items.size() + " elements but sourceCount is " + sourceCountDeclared + "; set sourceCount to match first");
     }
@@ -186,9 +193,6 @@ public final class MediaHeaderEncoder {
       p += SourceEncoder.encode(item, buffer, p);
     }
     int length = p - limit;
-    if ((long) (limit - offset) + length > MAX_LENGTH) {
-      throw new IllegalArgumentException("MediaHeader.sources of " + length + " bytes makes the frame longer than maxLength " + MAX_LENGTH);
-    }
     limit += length;
     next = 1;
     return this;

@@ -367,11 +367,36 @@ final class FlyweightWriter {
                 "Writes {@code $L} ($L): each element with {@link $T#encode}.\n\n"
                     + "@param items the elements\n@return this encoder\n"
                     + "@throws IllegalArgumentException if an element cannot be encoded or the"
-                    + " list does not fit its length field\n",
+                    + " list does not fit its length field or the frame (then nothing is"
+                    + " written)\n",
                 leaf.path(),
                 LayoutDoc.describe(leaf),
                 element.encoder())
             .addCode(enter(leaf, checks.build()));
+    // Every element is checked and the list measured before a byte is written, so that a list
+    // the frame cannot hold is an IllegalArgumentException (not an IndexOutOfBoundsException from
+    // the buffer's end) and writes nothing past the frame, as the bytes setters do.
+    m.addStatement("long total = 0");
+    m.beginControlFlow("for ($T item : items)", element.record())
+        .addStatement("total += $T.encodedLength(item)", element.encoder())
+        .endControlFlow();
+    if (f.lengthMode() == LengthMode.SIZE_FROM) {
+      long max = lengthLimit(leaf);
+      m.beginControlFlow("if (total > $LL)", max)
+          .addStatement(
+              "throw new IllegalArgumentException($S + total + $S)",
+              where + " is ",
+              " bytes; allowed at most " + max)
+          .endControlFlow();
+    }
+    if (sequential(leaf)) {
+      m.beginControlFlow("if ((long) (limit - offset) + total > MAX_LENGTH)")
+          .addStatement(
+              "throw new IllegalArgumentException($S + total + $S + MAX_LENGTH)",
+              where + " of ",
+              " bytes makes the frame longer than maxLength ")
+          .endControlFlow();
+    }
     if (count) {
       m.addCode(fillSource(leaf, "items.size()", "elements"));
     }
@@ -381,22 +406,7 @@ final class FlyweightWriter {
         .endControlFlow();
     m.addStatement("int length = p - $L", index(leaf));
     if (f.lengthMode() == LengthMode.SIZE_FROM) {
-      long max = lengthLimit(leaf);
-      m.beginControlFlow("if (length > $LL)", max)
-          .addStatement(
-              "throw new IllegalArgumentException($S + length + $S)",
-              where + " is ",
-              " bytes; allowed at most " + max)
-          .endControlFlow();
       m.addCode(fillSource(leaf, "length", "bytes"));
-    }
-    if (sequential(leaf)) {
-      m.beginControlFlow("if ((long) (limit - offset) + length > MAX_LENGTH)")
-          .addStatement(
-              "throw new IllegalArgumentException($S + length + $S + MAX_LENGTH)",
-              where + " of ",
-              " bytes makes the frame longer than maxLength ")
-          .endControlFlow();
     }
     return m.addCode(leave(leaf, "length")).build();
   }
