@@ -212,4 +212,34 @@ class TlvFrameTest {
     assertThat(d.tryWrap(src, 0, garbage.length)).isFalse();
     assertThat(d.failure().field()).isEqualTo("items[2].value");
   }
+
+  @Test
+  void aListTheFrameCannotHoldIsRefusedBeforeAnythingIsWritten() {
+    // a buffer with room for the longest frame, and 16 full items: 1 + 16 * 257 = 4113 bytes
+    ByteBuffer dst = ByteBuffer.allocate(TlvFrameDecoder.MAX_LENGTH);
+    List<Tlv> items = new java.util.ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      items.add(new Tlv(i, 255, ByteBuffer.wrap(new byte[255]).put(0, (byte) 0xEE)));
+    }
+    TlvFrameEncoder e = new TlvFrameEncoder().wrap(dst, 0).version(1);
+
+    assertThatThrownBy(() -> e.items(items))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxLength");
+    assertThat(dst.get(1)).as("first byte of the list").isZero();
+    assertThat(e.items(items.subList(0, 15)).length()).isEqualTo(1 + 15 * 257);
+  }
+
+  @Test
+  void aListWithAnInvalidElementIsRefusedBeforeAnythingIsWritten() {
+    ByteBuffer dst = ByteBuffer.allocate(64);
+    List<Tlv> items =
+        List.of(ITEMS.get(0), new Tlv(9, 3, ByteBuffer.wrap(hex("0102")))); // length 3, 2 bytes
+    TlvFrameEncoder e = new TlvFrameEncoder().wrap(dst, 0).version(1);
+
+    assertThatThrownBy(() -> e.items(items)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(hex(dst, 0, 8)).isEqualTo("0100000000000000");
+    assertThat(e.items(ITEMS).length()).isEqualTo(FRAME.length);
+    assertThat(hex(dst, 0, FRAME.length)).isEqualTo(hex(FRAME));
+  }
 }
