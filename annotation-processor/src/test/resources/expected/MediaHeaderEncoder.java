@@ -150,7 +150,7 @@ public final class MediaHeaderEncoder {
     if (value < 0L || value > 127L) {
       throw new IllegalArgumentException("MediaHeader.payloadType = " + value + " does not fit: allowed 0 to 127");
     }
-    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, (WireBuffers.getUnsigned(buffer, offset + 0, 2, BIG_ENDIAN) & ~(0x7fL << 0)) | ((long) value & 0x7fL));
+    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, (WireBuffers.getUnsigned(buffer, offset + 0, 2, BIG_ENDIAN) & ~0x7fL) | ((long) value & 0x7fL));
     return this;
   }
 

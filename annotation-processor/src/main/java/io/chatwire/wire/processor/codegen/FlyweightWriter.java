@@ -217,7 +217,9 @@ final class FlyweightWriter {
   private CodeBlock leave(Leaf leaf, String advance) {
     CodeBlock.Builder b = CodeBlock.builder();
     if (sequential(leaf)) {
-      b.addStatement("limit += $L", advance);
+      if (!advance.equals("0")) {
+        b.addStatement("limit += $L", advance);
+      }
       b.addStatement("next = $L", settable.indexOf(leaf) + 1);
     }
     return b.addStatement("return this").build();
@@ -266,7 +268,9 @@ final class FlyweightWriter {
         }
         CodeBlock group = WireValues.readUnsigned("buffer", at, leaf.groupBytes(), big);
         CodeBlock cleared =
-            CodeBlock.of("($L & ~($L << $L))", group, WireValues.mask(leaf), leaf.bitShift());
+            leaf.bitShift() == 0
+                ? CodeBlock.of("($L & ~$L)", group, WireValues.mask(leaf))
+                : CodeBlock.of("($L & ~($L << $L))", group, WireValues.mask(leaf), leaf.bitShift());
         m.addCode(
             WireValues.writeGroup(
                 leaf,
