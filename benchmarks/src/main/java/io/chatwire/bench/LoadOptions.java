@@ -22,6 +22,9 @@ import java.time.Duration;
  * @param heartbeat how often every member sends a heartbeat during a run
  * @param label the relay's name in the output
  * @param relayPid the relay's process id for its CPU use; 0 when unknown or in-process
+ * @param senderSockets 0: every message leaves from its sender's own socket; n &gt; 0: from one of
+ *     n shared sockets in turn, so that a sender's source address keeps changing (as behind a NAT
+ *     that rebinds, or a client with several sockets); heartbeats still use the member's own
  */
 public record LoadOptions(
     String host,
@@ -37,7 +40,8 @@ public record LoadOptions(
     int observeEvery,
     Duration heartbeat,
     String label,
-    long relayPid) {
+    long relayPid,
+    int senderSockets) {
 
   /** Checks ranges. */
   public LoadOptions {
@@ -46,6 +50,9 @@ public record LoadOptions(
     }
     if (!(ratePerSender > 0) || payloadBytes < 1 || payloadBytes > 3000 || receivers < 1) {
       throw new IllegalArgumentException("rate > 0, 1 <= payload <= 3000, receivers >= 1");
+    }
+    if (senderSockets < 0) {
+      throw new IllegalArgumentException("sender-sockets >= 0");
     }
     if (observeEvery < 1 || heartbeat.isNegative() || heartbeat.isZero()) {
       throw new IllegalArgumentException("observe-every >= 1, heartbeat > 0");
@@ -60,7 +67,21 @@ public record LoadOptions(
    */
   public static LoadOptions defaults() {
     return new LoadOptions(
-        "127.0.0.1", null, 9001, 0, 500, 10, 10, 2.0, 64, 2, 1, Duration.ofSeconds(10), "relay", 0);
+        "127.0.0.1",
+        null,
+        9001,
+        0,
+        500,
+        10,
+        10,
+        2.0,
+        64,
+        2,
+        1,
+        Duration.ofSeconds(10),
+        "relay",
+        0,
+        0);
   }
 
   /**
@@ -96,7 +117,8 @@ public record LoadOptions(
         observeEvery,
         heartbeat,
         label,
-        relayPid);
+        relayPid,
+        senderSockets);
   }
 
   /**
@@ -123,6 +145,7 @@ public record LoadOptions(
         observeEvery,
         heartbeat,
         label,
-        relayPid);
+        relayPid,
+        senderSockets);
   }
 }
