@@ -55,7 +55,7 @@ final class LoadCommand implements Callable<Integer> {
       names = "--sender-sockets",
       description =
           "send messages from N shared sockets in turn instead of each sender's own, so that"
-              + " source addresses keep changing (default: 0, own socket)")
+              + " source addresses keep changing; use with --senders 1 (default: 0, own socket)")
   int senderSockets;
 
   @Option(names = "--receivers", description = "receiving threads (default ${DEFAULT-VALUE})")

@@ -24,7 +24,9 @@ import java.time.Duration;
  * @param relayPid the relay's process id for its CPU use; 0 when unknown or in-process
  * @param senderSockets 0: every message leaves from its sender's own socket; n &gt; 0: from one of
  *     n shared sockets in turn, so that a sender's source address keeps changing (as behind a NAT
- *     that rebinds, or a client with several sockets); heartbeats still use the member's own
+ *     that rebinds, or a client with several sockets); heartbeats still use the member's own. The
+ *     relay then sends to a sender at its last shared socket, which nobody reads: use it with one
+ *     sender per room (the host), which receives no messages
  */
 public record LoadOptions(
     String host,
@@ -112,6 +114,31 @@ public record LoadOptions(
         members,
         senders,
         rate,
+        payloadBytes,
+        receivers,
+        observeEvery,
+        heartbeat,
+        label,
+        relayPid,
+        senderSockets);
+  }
+
+  /**
+   * A copy that sends messages from shared sockets.
+   *
+   * @param senderSockets how many; 0 = from each sender's own socket
+   * @return the copy
+   */
+  public LoadOptions withSenderSockets(int senderSockets) {
+    return new LoadOptions(
+        host,
+        membershipFile,
+        tcpPort,
+        udpPort,
+        rooms,
+        members,
+        senders,
+        ratePerSender,
         payloadBytes,
         receivers,
         observeEvery,
