@@ -80,17 +80,22 @@ public final class DirectoryEncoder {
       throw new IllegalStateException("Directory: entries set out of order; " + SEQUENCE[next] + " comes next");
     }
     Objects.requireNonNull(items, "Directory.entries");
+    long total = 0;
+    for (Directory.Entry item : items) {
+      Objects.requireNonNull(item, "Directory.entries element");
+      total += EntryEncoder.encodedLength(item);
+    }
+    if (total > 65535L) {
+      throw new IllegalArgumentException("Directory.entries is " + total + " bytes; allowed at most 65535");
+    }
+    if ((long) (limit - offset) + total > MAX_LENGTH) {
+      throw new IllegalArgumentException("Directory.entries of " + total + " bytes makes the frame longer than maxLength " + MAX_LENGTH);
+    }
+    int length = (int) total;
+    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, length);
     int p = limit;
     for (Directory.Entry item : items) {
       p += EntryEncoder.encode(item, buffer, p);
-    }
-    int length = p - limit;
-    if (length > 65535L) {
-      throw new IllegalArgumentException("Directory.entries is " + length + " bytes; allowed at most 65535");
-    }
-    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, length);
-    if ((long) (limit - offset) + length > MAX_LENGTH) {
-      throw new IllegalArgumentException("Directory.entries of " + length + " bytes makes the frame longer than maxLength " + MAX_LENGTH);
     }
     limit += length;
     next = 1;

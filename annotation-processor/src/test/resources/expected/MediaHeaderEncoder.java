@@ -150,7 +150,7 @@ public final class MediaHeaderEncoder {
     if (value < 0L || value > 127L) {
       throw new IllegalArgumentException("MediaHeader.payloadType = " + value + " does not fit: allowed 0 to 127");
     }
-    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, (WireBuffers.getUnsigned(buffer, offset + 0, 2, BIG_ENDIAN) & ~(0x7fL << 0)) | ((long) value & 0x7fL));
+    WireBuffers.putInteger(buffer, offset + 0, 2, BIG_ENDIAN, (WireBuffers.getUnsigned(buffer, offset + 0, 2, BIG_ENDIAN) & ~0x7fL) | ((long) value & 0x7fL));
     return this;
   }
 
@@ -183,16 +183,21 @@ public final class MediaHeaderEncoder {
     if (items.size() > 15L) {
       throw new IllegalArgumentException("MediaHeader.sources has " + items.size() + " elements; sourceCount holds at most 15");
     }
+    long total = 0;
+    for (MediaHeader.Source item : items) {
+      Objects.requireNonNull(item, "MediaHeader.sources element");
+      total += SourceEncoder.encodedLength(item);
+    }
+    if ((long) (limit - offset) + total > MAX_LENGTH) {
+      throw new IllegalArgumentException("MediaHeader.sources of " + total + " bytes makes the frame longer than maxLength " + MAX_LENGTH);
+    }
+    int length = (int) total;
     if (items.size() != sourceCountDeclared) {
       throw new IllegalArgumentException("MediaHeader.sources has " + items.size() + " elements but sourceCount is " + sourceCountDeclared + "; set sourceCount to match first");
     }
     int p = limit;
     for (MediaHeader.Source item : items) {
       p += SourceEncoder.encode(item, buffer, p);
-    }
-    int length = p - limit;
-    if ((long) (limit - offset) + length > MAX_LENGTH) {
-      throw new IllegalArgumentException("MediaHeader.sources of " + length + " bytes makes the frame longer than maxLength " + MAX_LENGTH);
     }
     limit += length;
     next = 1;

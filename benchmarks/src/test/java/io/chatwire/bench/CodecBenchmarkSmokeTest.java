@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Collection;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Keeps the JMH benchmarks compiling and running: every codec benchmark runs once, briefly, in this
@@ -18,17 +14,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 class CodecBenchmarkSmokeTest {
   @Test
   void everyCodecBenchmarkRuns() throws RunnerException {
-    Options options =
-        new OptionsBuilder()
-            .include(CodecBenchmark.class.getSimpleName())
-            .forks(0)
-            .warmupIterations(0)
-            .measurementIterations(1)
-            .measurementTime(TimeValue.milliseconds(100))
-            .shouldFailOnError(true)
-            .build();
-
-    Collection<RunResult> results = new Runner(options).run();
+    Collection<RunResult> results = QuickJmh.run(CodecBenchmark.class);
 
     assertThat(results).hasSize(13);
     for (RunResult r : results) {

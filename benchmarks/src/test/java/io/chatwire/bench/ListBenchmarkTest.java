@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Collection;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /** The four ways of reading the snapshot agree, and every list benchmark runs. */
 class ListBenchmarkTest {
@@ -30,17 +26,7 @@ class ListBenchmarkTest {
 
   @Test
   void everyListBenchmarkRuns() throws RunnerException {
-    Options options =
-        new OptionsBuilder()
-            .include(ListBenchmark.class.getSimpleName())
-            .forks(0)
-            .warmupIterations(0)
-            .measurementIterations(1)
-            .measurementTime(TimeValue.milliseconds(100))
-            .shouldFailOnError(true)
-            .build();
-
-    Collection<RunResult> results = new Runner(options).run();
+    Collection<RunResult> results = QuickJmh.run(ListBenchmark.class);
 
     assertThat(results).hasSize(4);
   }

@@ -2,6 +2,7 @@ package io.chatwire.client;
 
 import io.chatwire.protocol.ChatDatagramEncoder;
 import io.chatwire.protocol.RelayDatagramDecoder;
+import io.chatwire.protocol.RelayDatagramEncoder;
 import io.chatwire.wire.MalformedFrameException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </pre>
  */
 final class Session implements AutoCloseable {
-  /** Largest datagram either record allows. */
+  /** Largest datagram this client sends: a whole {@code ChatDatagram}. */
   static final int MAX_DATAGRAM = ChatDatagramEncoder.MAX_LENGTH;
 
   private static final int HEADER = ChatDatagramEncoder.FIXED_LENGTH;
@@ -52,9 +53,7 @@ final class Session implements AutoCloseable {
     this.listener = l;
     this.room = room;
     this.token = token;
-    int datagramRoom = MAX_DATAGRAM - HEADER - utf8(room) - utf8(token);
-    int relayRoom = MAX_DATAGRAM - HEADER - utf8(name);
-    this.maxMessageBytes = Math.min(datagramRoom, relayRoom);
+    this.maxMessageBytes = maxMessageBytes(room, name, token);
     ByteBuffer hb = ByteBuffer.allocate(HEADER + utf8(room) + utf8(token));
     int length =
         new ChatDatagramEncoder()
@@ -96,6 +95,17 @@ final class Session implements AutoCloseable {
   /** Largest message, in UTF-8 bytes, that fits one datagram both ways. */
   int maxMessageBytes() {
     return maxMessageBytes;
+  }
+
+  /**
+   * The message budget: the text must fit this member's {@code ChatDatagram} to the server (after
+   * room name and token) and the {@code RelayDatagram} the server sends on (after the sender's
+   * name), which the server drops when it would pass {@code RelayDatagram}'s maximum length.
+   */
+  static int maxMessageBytes(String room, String name, String token) {
+    int up = ChatDatagramEncoder.MAX_LENGTH - HEADER - utf8(room) - utf8(token);
+    int down = RelayDatagramEncoder.MAX_LENGTH - RelayDatagramEncoder.FIXED_LENGTH - utf8(name);
+    return Math.min(up, down);
   }
 
   /** Sends one message; the caller has checked it against {@link #maxMessageBytes()}. */

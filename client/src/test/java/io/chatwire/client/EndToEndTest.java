@@ -105,6 +105,20 @@ class EndToEndTest {
   }
 
   @Test
+  void longestMessageFromTheLongestNameIsRelayed() throws Exception {
+    startServer();
+    String name = "n".repeat(64);
+    ClientRun host = member("--name", "alice", "--create", "r");
+    ClientRun talker = member("--name", name, "--join", "r");
+    host.out.awaitLine("* " + name + " joined");
+    String longest = "x".repeat(Session.maxMessageBytes("r", name, "t".repeat(32)));
+    talker.in.send(longest);
+    host.out.awaitLine(name + ": " + longest);
+    assertThat(talker.err.text()).isEmpty();
+    assertThat(server.stats().droppedOversize()).isZero();
+  }
+
+  @Test
   void lastLineBeforeEndOfInputIsDeliveredBeforeTheLeave() throws Exception {
     startServer();
     ClientRun alice = member("--name", "alice", "--create", "lobby");

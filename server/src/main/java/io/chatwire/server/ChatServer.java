@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  *     --io portable: UdpRelay, on the event loop (or N threads with --relay-threads N)
  *     --io batch:    BatchRelay, N threads (recvmmsg/sendmmsg, Java 22+ on Linux)
  *     N &gt; 1: N SO_REUSEPORT sockets on the one port, each thread reading the rooms lock-free
+ *   HTTP --metrics-port: MetricsEndpoint, GET /metrics (reads the counters, never locks them)
  * </pre>
  */
 public final class ChatServer implements AutoCloseable {
@@ -55,6 +56,7 @@ public final class ChatServer implements AutoCloseable {
   private final Rooms rooms;
   private final Membership membership;
   private final TcpControlPlane control;
+  private final MetricsEndpoint metrics;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch terminated = new CountDownLatch(1);
   private volatile ServerStats finalStats;
@@ -79,6 +81,12 @@ public final class ChatServer implements AutoCloseable {
     ControlRequests requests = new ControlRequests(membership, loop, workers, options, udpPort);
     this.control = new TcpControlPlane(tcp, selector, requests, options);
     tcp.register(selector, SelectionKey.OP_ACCEPT, control);
+    // Bound last: nothing else here can fail once its HTTP threads run.
+    this.metrics =
+        options.metricsEnabled()
+            ? MetricsEndpoint.start(
+                address(options.host(), options.metricsPort()), rooms, udp, control)
+            : null;
   }
 
   /**
@@ -118,6 +126,9 @@ public final class ChatServer implements AutoCloseable {
           udp.size(),
           udp.size() > 1 ? "s" : "",
           udp.io());
+      if (server.metrics != null) {
+        log.info("metrics on http://{}:{}/metrics", options.host(), server.metrics.port());
+      }
       if (options.io() == RelayIo.AUTO && udp.io() == RelayIo.PORTABLE) {
         log.info("batched I/O is not used: {}", BatchSockets.unavailableReason());
       }
@@ -146,6 +157,15 @@ public final class ChatServer implements AutoCloseable {
    */
   public int udpPort() {
     return udpPort;
+  }
+
+  /**
+   * The bound port of {@code GET /metrics}.
+   *
+   * @return the port, or {@link ServerOptions#METRICS_OFF} when no metrics are served
+   */
+  public int metricsPort() {
+    return metrics == null ? ServerOptions.METRICS_OFF : metrics.port();
   }
 
   /**
@@ -281,6 +301,7 @@ public final class ChatServer implements AutoCloseable {
     } finally {
       closeQuietly(tcp);
       closeQuietly(udp);
+      closeQuietly(metrics);
       workers.shutdownNow();
       log.info("stopped");
       terminated.countDown();

@@ -18,7 +18,8 @@ final class Rooms {
   private volatile ByteKeyMap<Room> byName = new ByteKeyMap<>();
   private final ByteKeyMap<Member> tokens = new ByteKeyMap<>();
   private final SecureRandom random = new SecureRandom();
-  private int members;
+  // Written by the event loop only; volatile so that the metrics endpoint reads it.
+  private volatile int members;
 
   int size() {
     return byName.size();

@@ -3,10 +3,8 @@ package io.chatwire.server;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,65 +16,54 @@ import picocli.CommandLine.Option;
     name = "chatwire-server",
     mixinStandardHelpOptions = true,
     versionProvider = ServerCommand.Version.class,
+    defaultValueProvider = ServerCommand.Defaults.class,
     description = "Runs the chatwire chat server: TCRP on TCP, the message relay on UDP.",
     sortOptions = false)
 final class ServerCommand {
   private static final String NAME = "chatwire-server";
 
-  @Option(
-      names = "--host",
-      defaultValue = "0.0.0.0",
-      description = "Address to bind (default ${DEFAULT-VALUE}).")
+  @Option(names = "--host", description = "Address to bind (default ${DEFAULT-VALUE}).")
   String host;
 
   @Option(
       names = "--tcp-port",
-      defaultValue = "9001",
       description = "TCRP port, 0 for any free port (default ${DEFAULT-VALUE}).")
   int tcpPort;
 
   @Option(
       names = "--udp-port",
-      defaultValue = "9002",
       description = "Relay port, 0 for any free port (default ${DEFAULT-VALUE}).")
   int udpPort;
 
   @Option(
       names = "--idle-timeout",
-      defaultValue = "300s",
       converter = DurationConverter.class,
       description =
-          "Remove members silent this long: 300s, 5m, 500ms, 1h or seconds (default ${DEFAULT-VALUE}).")
+          "Remove members silent this long: 300s, 5m, 500ms, 1h, PT5M or seconds"
+              + " (default ${DEFAULT-VALUE}).")
   Duration idleTimeout;
 
-  @Option(
-      names = "--max-rooms",
-      defaultValue = "10000",
-      description = "Most open rooms (default ${DEFAULT-VALUE}).")
+  @Option(names = "--max-rooms", description = "Most open rooms (default ${DEFAULT-VALUE}).")
   int maxRooms;
 
   @Option(
       names = "--max-members",
-      defaultValue = "1000",
       description = "Most members of one room, host included (default ${DEFAULT-VALUE}).")
   int maxMembers;
 
   @Option(
       names = "--max-payload",
-      defaultValue = "65536",
       paramLabel = "BYTES",
       description = "Largest TCRP payload accepted (default ${DEFAULT-VALUE}).")
   int maxPayload;
 
   @Option(
       names = "--max-connections",
-      defaultValue = "1024",
       description = "Most TCP connections open at once (default ${DEFAULT-VALUE}).")
   int maxConnections;
 
   @Option(
       names = "--request-timeout",
-      defaultValue = "10s",
       converter = DurationConverter.class,
       description =
           "Close a TCP connection that has not sent its request within this (default ${DEFAULT-VALUE}).")
@@ -84,7 +71,6 @@ final class ServerCommand {
 
   @Option(
       names = "--relay-threads",
-      defaultValue = "1",
       paramLabel = "N",
       description =
           "UDP relay threads; above 1, each has its own SO_REUSEPORT socket on the UDP port"
@@ -93,7 +79,6 @@ final class ServerCommand {
 
   @Option(
       names = "--io",
-      defaultValue = "auto",
       paramLabel = "auto|batch|portable",
       converter = IoConverter.class,
       description =
@@ -102,19 +87,33 @@ final class ServerCommand {
               + " (default ${DEFAULT-VALUE}).")
   RelayIo io;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "N",
+      description =
+          "Serve GET /metrics (Prometheus text format) on this HTTP port of --host, 0 for any free"
+              + " port (default: off).")
+  Integer metricsPort;
+
   ServerOptions toOptions() {
-    return ServerOptions.defaults()
-        .withHost(host)
-        .withTcpPort(tcpPort)
-        .withUdpPort(udpPort)
-        .withIdleTimeout(idleTimeout)
-        .withMaxRooms(maxRooms)
-        .withMaxMembers(maxMembers)
-        .withMaxPayload(maxPayload)
-        .withMaxConnections(maxConnections)
-        .withRequestTimeout(requestTimeout)
-        .withRelayThreads(relayThreads)
-        .withIo(io);
+    if (metricsPort != null && metricsPort < 0) {
+      throw new IllegalArgumentException(
+          "metrics port must be between 0 and 65535, got " + metricsPort);
+    }
+    return ServerOptions.builder()
+        .host(host)
+        .tcpPort(tcpPort)
+        .udpPort(udpPort)
+        .idleTimeout(idleTimeout)
+        .maxRooms(maxRooms)
+        .maxMembers(maxMembers)
+        .maxPayload(maxPayload)
+        .maxConnections(maxConnections)
+        .requestTimeout(requestTimeout)
+        .relayThreads(relayThreads)
+        .io(io)
+        .metricsPort(metricsPort == null ? ServerOptions.METRICS_OFF : metricsPort)
+        .build();
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
@@ -157,6 +156,9 @@ final class ServerCommand {
     }
     running.set(server);
     out.println("listening tcp=" + server.tcpPort() + " udp=" + server.udpPort());
+    if (server.metricsPort() != ServerOptions.METRICS_OFF) {
+      out.println("metrics http=" + server.metricsPort() + " path=/metrics");
+    }
     out.flush();
     while (!server.awaitTermination(Duration.ofHours(1))) {
       // Serve until SIGTERM or Ctrl+C: the shutdown hook stops the server and ends the JVM.
@@ -188,28 +190,6 @@ final class ServerCommand {
     return message == null ? "invalid arguments" : message.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 
-  /** Parses durations written as {@code 300s}, {@code 2m}, {@code 500ms}, {@code 1h} or seconds. */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    private static final Pattern FORM = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h)?");
-
-    @Override
-    public Duration convert(String value) {
-      Matcher m = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
-      if (!m.matches()) {
-        throw new CommandLine.TypeConversionException(
-            "'" + value + "' is not a duration (try 300s, 5m, 500ms or 1h)");
-      }
-      long amount = Long.parseLong(m.group(1));
-      String unit = m.group(2) == null ? "s" : m.group(2);
-      return switch (unit) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofSeconds(amount);
-      };
-    }
-  }
-
   /** Parses {@code --io}, case-insensitively. */
   static final class IoConverter implements CommandLine.ITypeConverter<RelayIo> {
     @Override
@@ -221,6 +201,36 @@ final class ServerCommand {
       }
       throw new CommandLine.TypeConversionException(
           "'" + value + "' is not a relay I/O (use auto, batch or portable)");
+    }
+  }
+
+  /**
+   * The flags' defaults, written from {@link ServerOptions#defaults()}: the one set of defaults, so
+   * that {@code --help} and the options built without a flag agree.
+   */
+  static final class Defaults implements CommandLine.IDefaultValueProvider {
+    private static final Map<String, String> BY_FLAG = byFlag(ServerOptions.defaults());
+
+    static Map<String, String> byFlag(ServerOptions d) {
+      return Map.ofEntries(
+          Map.entry("--host", d.host()),
+          Map.entry("--tcp-port", String.valueOf(d.tcpPort())),
+          Map.entry("--udp-port", String.valueOf(d.udpPort())),
+          Map.entry("--idle-timeout", DurationConverter.format(d.idleTimeout())),
+          Map.entry("--max-rooms", String.valueOf(d.maxRooms())),
+          Map.entry("--max-members", String.valueOf(d.maxMembers())),
+          Map.entry("--max-payload", String.valueOf(d.maxPayload())),
+          Map.entry("--max-connections", String.valueOf(d.maxConnections())),
+          Map.entry("--request-timeout", DurationConverter.format(d.requestTimeout())),
+          Map.entry("--relay-threads", String.valueOf(d.relayThreads())),
+          Map.entry("--io", d.io().toString()));
+    }
+
+    @Override
+    public String defaultValue(CommandLine.Model.ArgSpec argSpec) {
+      return argSpec instanceof CommandLine.Model.OptionSpec option
+          ? BY_FLAG.get(option.longestName())
+          : null;
     }
   }
 

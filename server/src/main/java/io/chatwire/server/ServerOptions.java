@@ -4,9 +4,15 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The server's settings, validated on construction.
+ * The server's settings, validated on construction. {@link #builder()} starts from the one set of
+ * defaults ({@code DEFAULT_*} below), which the command line shows and falls back to as well.
  *
- * @param host the address both sockets bind to
+ * <pre>
+ *   ServerOptions.builder().host("127.0.0.1").tcpPort(0).build()    (a ServerOptionsBuilder)
+ *   options.toBuilder().maxRooms(10).build()     (or options.withMaxRooms(10))
+ * </pre>
+ *
+ * @param host the address every socket binds to
  * @param tcpPort the TCRP port (0 = any free port)
  * @param udpPort the relay port (0 = any free port)
  * @param idleTimeout how long a member may stay silent before it is removed
@@ -19,6 +25,8 @@ import java.util.Objects;
  *     on its own {@code SO_REUSEPORT} socket bound to the UDP port (Linux); with batched I/O even
  *     one relay thread is a thread of its own
  * @param io how the relay moves datagrams: batched system calls or one per datagram
+ * @param metricsPort the HTTP port of {@code GET /metrics} (0 = any free port), or {@link
+ *     #METRICS_OFF}
  * @param clock the time source for idle expiry and deadlines
  */
 public record ServerOptions(
@@ -33,6 +41,7 @@ public record ServerOptions(
     Duration requestTimeout,
     int relayThreads,
     RelayIo io,
+    int metricsPort,
     Clock clock) {
 
   /** The largest payload the TCRP frame can carry ({@code 2^29} bytes). */
@@ -40,6 +49,45 @@ public record ServerOptions(
 
   /** The most relay threads accepted. */
   public static final int MAX_RELAY_THREADS = 64;
+
+  /** {@link #metricsPort()} when no metrics endpoint is served. */
+  public static final int METRICS_OFF = -1;
+
+  /** Default bind address: every interface. */
+  public static final String DEFAULT_HOST = "0.0.0.0";
+
+  /** Default TCRP port. */
+  public static final int DEFAULT_TCP_PORT = 9001;
+
+  /** Default relay port. */
+  public static final int DEFAULT_UDP_PORT = 9002;
+
+  /** Default idle timeout: 300 s. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(300);
+
+  /** Default room limit. */
+  public static final int DEFAULT_MAX_ROOMS = 10_000;
+
+  /** Default per-room member limit, host included. */
+  public static final int DEFAULT_MAX_MEMBERS = 1_000;
+
+  /** Default TCRP payload limit: 64 KiB. */
+  public static final int DEFAULT_MAX_PAYLOAD = 65_536;
+
+  /** Default limit of open TCP connections. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 1_024;
+
+  /** Default deadline for a whole TCP request: 10 s. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Default number of relay threads. */
+  public static final int DEFAULT_RELAY_THREADS = 1;
+
+  /** Default relay I/O: batched where available. */
+  public static final RelayIo DEFAULT_IO = RelayIo.AUTO;
+
+  /** Default metrics port: off. */
+  public static final int DEFAULT_METRICS_PORT = METRICS_OFF;
 
   /** Validates every setting. */
   public ServerOptions {
@@ -51,8 +99,8 @@ public record ServerOptions(
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
     }
-    checkPort("tcp port", tcpPort);
-    checkPort("udp port", udpPort);
+    checkRange("tcp port", tcpPort, 0, 65_535);
+    checkRange("udp port", udpPort, 0, 65_535);
     checkPositive("idle timeout", idleTimeout);
     checkPositive("request timeout", requestTimeout);
     checkRange("max rooms", maxRooms, 1, Integer.MAX_VALUE);
@@ -60,29 +108,45 @@ public record ServerOptions(
     checkRange("max payload", maxPayload, 0, PROTOCOL_MAX_PAYLOAD);
     checkRange("max connections", maxConnections, 1, Integer.MAX_VALUE);
     checkRange("relay threads", relayThreads, 1, MAX_RELAY_THREADS);
+    checkRange("metrics port", metricsPort, METRICS_OFF, 65_535);
   }
 
   /**
    * The documented defaults: 0.0.0.0, ports 9001 and 9002, 300 s idle timeout, 10000 rooms, 1000
    * members, 64 KiB payloads, 1024 connections, 10 s request deadline, one relay thread, batched
-   * I/O where available, system clock.
+   * I/O where available, no metrics endpoint, system clock.
    *
    * @return the defaults
    */
   public static ServerOptions defaults() {
-    return new ServerOptions(
-        "0.0.0.0",
-        9001,
-        9002,
-        Duration.ofSeconds(300),
-        10_000,
-        1_000,
-        65_536,
-        1_024,
-        Duration.ofSeconds(10),
-        1,
-        RelayIo.AUTO,
-        Clock.system());
+    return builder().build();
+  }
+
+  /**
+   * A builder holding the defaults.
+   *
+   * @return a new builder
+   */
+  public static ServerOptionsBuilder builder() {
+    return new ServerOptionsBuilder();
+  }
+
+  /**
+   * A builder holding these settings.
+   *
+   * @return a new builder
+   */
+  public ServerOptionsBuilder toBuilder() {
+    return new ServerOptionsBuilder(this);
+  }
+
+  /**
+   * Whether {@code GET /metrics} is served.
+   *
+   * @return {@code false} for {@link #METRICS_OFF}
+   */
+  public boolean metricsEnabled() {
+    return metricsPort != METRICS_OFF;
   }
 
   /**
@@ -92,19 +156,7 @@ public record ServerOptions(
    * @return the copy
    */
   public ServerOptions withHost(String value) {
-    return new ServerOptions(
-        value,
-        tcpPort,
-        udpPort,
-        idleTimeout,
-        maxRooms,
-        maxMembers,
-        maxPayload,
-        maxConnections,
-        requestTimeout,
-        relayThreads,
-        io,
-        clock);
+    return toBuilder().host(value).build();
   }
 
   /**
@@ -114,19 +166,7 @@ public record ServerOptions(
    * @return the copy
    */
   public ServerOptions withTcpPort(int value) {
-    return new ServerOptions(
-        host,
-        value,
-        udpPort,
-        idleTimeout,
-        maxRooms,
-        maxMembers,
-        maxPayload,
-        maxConnections,
-        requestTimeout,
-        relayThreads,
-        io,
-        clock);
+    return toBuilder().tcpPort(value).build();
   }
 
   /**
@@ -136,19 +176,7 @@ public record ServerOptions(
    * @return the copy
    */
   public ServerOptions withUdpPort(int value) {
-    return new ServerOptions(
-        host,
-        tcpPort,
-        value,
-        idleTimeout,
-        maxRooms,
-        maxMembers,
-        maxPayload,
-        maxConnections,
-        requestTimeout,
-        relayThreads,
-        io,
-        clock);
+    return toBuilder().udpPort(value).build();
   }
 
   /**
@@ -158,19 +186,7 @@ public record ServerOptions(
    * @return the copy
    */
   public ServerOptions withIdleTimeout(Duration value) {
-    return new ServerOptions(
-        host,
-        tcpPort,
-        udpPort,
-        value,
-        maxRooms,
-        maxMembers,
-        maxPayload,
-        maxConnections,
-        requestTimeout,
-        relayThreads,
-        io,
-        clock);
+    return toBuilder().idleTimeout(value).build();
   }
 
   /**
@@ -180,19 +196,7 @@ public record ServerOptions(
    * @return the copy
    */
   public ServerOptions withMaxRooms(int value) {
-    return new ServerOptions(
-        host,
-        tcpPort,
-        udpPort,
-        idleTimeout,
-        value,
-        maxMembers,
-        maxPayload,
-        maxConnections,
-        requestTimeout,
-        relayThreads,
-        io,
-        clock);
+    return toBuilder().maxRooms(value).build();
   }
 
   /**
@@ -202,19 +206,7 @@ public record ServerOptions(
    * @return the copy
    */
   public ServerOptions withMaxMembers(int value) {
-    return new ServerOptions(
-        host,
-        tcpPort,
-        udpPort,
-        idleTimeout,
-        maxRooms,
-        value,
-        maxPayload,
-        maxConnections,
-        requestTimeout,
-        relayThreads,
-        io,
-        clock);
+    return toBuilder().maxMembers(value).build();
   }
 
   /**
@@ -224,19 +216,7 @@ public record ServerOptions(
    * @return the copy
    */
   public ServerOptions withMaxPayload(int value) {
-    return new ServerOptions(
-        host,
-        tcpPort,
-        udpPort,
-        idleTimeout,
-        maxRooms,
-        maxMembers,
-        value,
-        maxConnections,
-        requestTimeout,
-        relayThreads,
-        io,
-        clock);
+    return toBuilder().maxPayload(value).build();
   }
 
   /**
@@ -246,19 +226,7 @@ public record ServerOptions(
    * @return the copy
    */
   public ServerOptions withMaxConnections(int value) {
-    return new ServerOptions(
-        host,
-        tcpPort,
-        udpPort,
-        idleTimeout,
-        maxRooms,
-        maxMembers,
-        maxPayload,
-        value,
-        requestTimeout,
-        relayThreads,
-        io,
-        clock);
+    return toBuilder().maxConnections(value).build();
   }
 
   /**
@@ -268,19 +236,7 @@ public record ServerOptions(
    * @return the copy
    */
   public ServerOptions withRequestTimeout(Duration value) {
-    return new ServerOptions(
-        host,
-        tcpPort,
-        udpPort,
-        idleTimeout,
-        maxRooms,
-        maxMembers,
-        maxPayload,
-        maxConnections,
-        value,
-        relayThreads,
-        io,
-        clock);
+    return toBuilder().requestTimeout(value).build();
   }
 
   /**
@@ -291,19 +247,7 @@ public record ServerOptions(
    * @return the copy
    */
   public ServerOptions withRelayThreads(int value) {
-    return new ServerOptions(
-        host,
-        tcpPort,
-        udpPort,
-        idleTimeout,
-        maxRooms,
-        maxMembers,
-        maxPayload,
-        maxConnections,
-        requestTimeout,
-        value,
-        io,
-        clock);
+    return toBuilder().relayThreads(value).build();
   }
 
   /**
@@ -313,19 +257,17 @@ public record ServerOptions(
    * @return the copy
    */
   public ServerOptions withIo(RelayIo value) {
-    return new ServerOptions(
-        host,
-        tcpPort,
-        udpPort,
-        idleTimeout,
-        maxRooms,
-        maxMembers,
-        maxPayload,
-        maxConnections,
-        requestTimeout,
-        relayThreads,
-        value,
-        clock);
+    return toBuilder().io(value).build();
+  }
+
+  /**
+   * A copy with another metrics port.
+   *
+   * @param value the port, 0 for any free port, {@link #METRICS_OFF} for none
+   * @return the copy
+   */
+  public ServerOptions withMetricsPort(int value) {
+    return toBuilder().metricsPort(value).build();
   }
 
   /**
@@ -335,23 +277,7 @@ public record ServerOptions(
    * @return the copy
    */
   public ServerOptions withClock(Clock value) {
-    return new ServerOptions(
-        host,
-        tcpPort,
-        udpPort,
-        idleTimeout,
-        maxRooms,
-        maxMembers,
-        maxPayload,
-        maxConnections,
-        requestTimeout,
-        relayThreads,
-        io,
-        value);
-  }
-
-  private static void checkPort(String what, int port) {
-    checkRange(what, port, 0, 65_535);
+    return toBuilder().clock(value).build();
   }
 
   private static void checkPositive(String what, Duration value) {

@@ -5,6 +5,7 @@ import io.chatwire.protocol.TcrpFrame;
 import io.chatwire.protocol.TcrpFrameDecoder;
 import io.chatwire.protocol.TcrpFrameEncoder;
 import io.chatwire.server.Connection.Phase;
+import io.chatwire.wire.FrameProblem;
 import io.chatwire.wire.MalformedFrameException;
 import io.chatwire.wire.Utf8;
 import io.chatwire.wire.WireBuffers;
@@ -40,7 +41,10 @@ final class TcpControlPlane implements EventLoop.Handler {
   private final Set<Connection> connections = new HashSet<>();
   private final TcrpFrameDecoder decoder = new TcrpFrameDecoder();
   private final ByteBuffer discard = ByteBuffer.allocateDirect(8192);
-  private long refused;
+  private final TcrpCounters answered = new TcrpCounters();
+  // Written by the event loop only; volatile so that the metrics endpoint reads them.
+  private volatile int open;
+  private volatile long refused;
   private long refusedLogged;
   private SelectionKey acceptKey;
 
@@ -57,12 +61,19 @@ final class TcpControlPlane implements EventLoop.Handler {
     this.timeoutMillis = options.requestTimeout().toMillis();
   }
 
+  /** TCP connections open now, from any thread. */
   int openConnections() {
-    return connections.size();
+    return open;
   }
 
+  /** Connections closed at once because the limit was reached, from any thread. */
   long refusedConnections() {
     return refused;
+  }
+
+  /** Requests answered, by operation and status, readable from any thread. */
+  TcrpCounters answered() {
+    return answered;
   }
 
   /** Accepts pending connections; beyond the limit they are closed at once. */
@@ -90,10 +101,16 @@ final class TcpControlPlane implements EventLoop.Handler {
       try {
         channel.configureBlocking(false);
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
-        Connection c = new Connection(this, channel, remote.getAddress(), remote.toString());
-        c.deadline = clock.millis() + timeoutMillis;
-        c.key = channel.register(selector, SelectionKey.OP_READ, c);
+        Connection c =
+            new Connection(
+                this,
+                channel,
+                remote.getAddress(),
+                remote.toString(),
+                clock.millis() + timeoutMillis);
+        c.register(selector);
         connections.add(c);
+        open = connections.size();
       } catch (IOException e) {
         closeQuietly(channel);
       }
@@ -103,11 +120,11 @@ final class TcpControlPlane implements EventLoop.Handler {
   /** Reads, writes or drains, whichever the connection's phase needs. */
   void ready(Connection c) {
     try {
-      switch (c.phase) {
+      switch (c.phase()) {
         case HEADER, BODY -> read(c);
         case WRITING -> write(c);
         case DRAINING -> drain(c);
-        default -> c.key.interestOps(0);
+        case PROCESSING, CLOSED -> c.idle();
       }
     } catch (IOException | RuntimeException e) {
       close(c, "failed: " + e);
@@ -118,10 +135,10 @@ final class TcpControlPlane implements EventLoop.Handler {
   void sweep() {
     long now = clock.millis();
     for (Connection c : connections.toArray(new Connection[0])) {
-      if (c.phase != Phase.PROCESSING && now - c.deadline > 0) {
-        if (c.phase == Phase.DRAINING) {
+      if (c.expired(now)) {
+        if (c.phase() == Phase.DRAINING) {
           close(c, null);
-        } else if (c.phase == Phase.WRITING) {
+        } else if (c.phase() == Phase.WRITING) {
           close(c, "client did not read the response in time");
         } else {
           close(c, "no whole request within " + options.requestTimeout().toMillis() + " ms");
@@ -149,9 +166,10 @@ final class TcpControlPlane implements EventLoop.Handler {
 
   /** Encodes the answer's frames (room name and operation echoed) and starts writing them. */
   void respond(Connection c, Reply reply) {
-    if (c.phase == Phase.CLOSED || c.phase == Phase.WRITING || c.phase == Phase.DRAINING) {
+    if (!c.awaitsAnswer()) {
       return;
     }
+    answered.answered(c.operation(), reply.status());
     TcrpFrame first = frame(c, State.RESPONSE, reply.response());
     TcrpFrame second =
         reply.completion() == null ? null : frame(c, State.COMPLETE, reply.completion());
@@ -163,11 +181,7 @@ final class TcpControlPlane implements EventLoop.Handler {
     if (second != null) {
       TcrpFrameEncoder.encode(second, out, written);
     }
-    c.in = null;
-    c.out = out;
-    c.phase = Phase.WRITING;
-    c.deadline = clock.millis() + timeoutMillis;
-    c.key.interestOps(SelectionKey.OP_WRITE);
+    c.writing(out, clock.millis() + timeoutMillis);
     try {
       write(c);
     } catch (IOException e) {
@@ -177,27 +191,28 @@ final class TcpControlPlane implements EventLoop.Handler {
 
   private static TcrpFrame frame(Connection c, State state, byte[] payload) {
     return new TcrpFrame(
-        c.roomBytes.length,
-        c.operation,
+        c.roomBytes().length,
+        c.operation(),
         state,
         payload.length,
-        c.roomName,
+        c.roomName(),
         ByteBuffer.wrap(payload));
   }
 
   private void read(Connection c) throws IOException {
-    while (c.phase == Phase.HEADER || c.phase == Phase.BODY) {
-      if (!c.in.hasRemaining()) {
-        if (c.phase == Phase.HEADER) {
+    while (c.phase() == Phase.HEADER || c.phase() == Phase.BODY) {
+      ByteBuffer in = c.in();
+      if (!in.hasRemaining()) {
+        if (c.phase() == Phase.HEADER) {
           onHeader(c);
         } else {
           onFrame(c);
         }
         continue;
       }
-      int n = c.channel.read(c.in);
+      int n = c.channel().read(in);
       if (n < 0) {
-        close(c, "closed by the client after " + c.in.position() + " bytes of a request");
+        close(c, "closed by the client after " + in.position() + " bytes of a request");
         return;
       }
       if (n == 0) {
@@ -208,67 +223,62 @@ final class TcpControlPlane implements EventLoop.Handler {
 
   private void onHeader(Connection c) {
     try {
-      decoder.wrapFixedPart(c.in, 0, HEADER);
+      decoder.wrapFixedPart(c.in(), 0, HEADER);
     } catch (MalformedFrameException e) {
       malformedHeader(c, e);
       return;
     }
-    c.operation = decoder.operation();
+    c.operation(decoder.operation());
     if (decoder.state() != State.REQUEST) {
       reject(c, Reply.BAD_REQUEST, "expected a request frame (state 0), got " + decoder.state());
       return;
     }
     long declared = decoder.operationPayloadSize();
-    int target;
     if (declared > options.maxPayload()) {
       // Read only up to the end of the room name (to echo it); the payload is never stored.
-      c.oversize = true;
-      c.declaredPayload = declared;
-      target = TcrpFrameDecoder.ROOM_NAME_OFFSET + decoder.roomNameSize();
+      int head = TcrpFrameDecoder.ROOM_NAME_OFFSET + decoder.roomNameSize();
+      c.readBody(ByteBuffer.allocate(head), declared);
     } else {
-      target = TcrpFrameDecoder.frameLength(c.in, 0, HEADER);
+      c.readBody(ByteBuffer.allocate(TcrpFrameDecoder.frameLength(c.in(), 0, HEADER)), -1);
     }
-    ByteBuffer whole = ByteBuffer.allocate(target);
-    whole.put(c.in.flip());
-    c.in = whole;
-    c.phase = Phase.BODY;
   }
 
   /**
-   * Answers 400 to a header whose size field is invalid, or closes when even the operation cannot
-   * be read: the copy with the size field zeroed tells which.
+   * A header that did not validate. The exception's problem says which part: an unknown operation
+   * or state code cannot be echoed, so the connection is closed; anything else (the 29-byte size
+   * field) is answered with 400, echoing the operation, which the decoder reads from a copy whose
+   * size field is zeroed (operation and state come before it and were valid).
    */
   private void malformedHeader(Connection c, MalformedFrameException e) {
+    if (e.problem() == FrameProblem.UNKNOWN_CODE) {
+      close(c, "unreadable header: " + e.getMessage());
+      return;
+    }
     ByteBuffer copy = ByteBuffer.allocate(HEADER);
-    copy.put(0, c.in, 0, HEADER);
+    copy.put(0, c.in(), 0, HEADER);
     WireBuffers.fillZeros(
         copy,
         TcrpFrameDecoder.OPERATION_PAYLOAD_SIZE_OFFSET,
         TcrpFrameDecoder.OPERATION_PAYLOAD_SIZE_OFFSET
             + TcrpFrameDecoder.OPERATION_PAYLOAD_SIZE_LENGTH);
-    try {
-      c.operation = decoder.wrapFixedPart(copy, 0, HEADER).operation();
-    } catch (MalformedFrameException unknownCode) {
-      close(c, "unreadable header: " + e.getMessage());
-      return;
-    }
+    c.operation(decoder.wrapFixedPart(copy, 0, HEADER).operation());
     reject(c, Reply.BAD_REQUEST, "malformed header: " + e.getMessage());
   }
 
   private void onFrame(Connection c) {
-    ByteBuffer in = c.in;
-    if (c.oversize) {
+    ByteBuffer in = c.in();
+    if (c.oversize()) {
       int nameLength = in.capacity() - TcrpFrameDecoder.ROOM_NAME_OFFSET;
       if (Utf8.firstMalformed(in, TcrpFrameDecoder.ROOM_NAME_OFFSET, in.capacity()) < 0) {
-        c.roomName = Utf8.decode(in, TcrpFrameDecoder.ROOM_NAME_OFFSET, nameLength);
-        c.roomBytes = new byte[nameLength];
-        in.get(TcrpFrameDecoder.ROOM_NAME_OFFSET, c.roomBytes);
+        byte[] name = new byte[nameLength];
+        in.get(TcrpFrameDecoder.ROOM_NAME_OFFSET, name);
+        c.room(Utf8.decode(in, TcrpFrameDecoder.ROOM_NAME_OFFSET, nameLength), name);
       }
       reject(
           c,
           Reply.TOO_LARGE,
           "payload of "
-              + c.declaredPayload
+              + c.declaredPayload()
               + " bytes is over the limit of "
               + options.maxPayload());
       return;
@@ -276,48 +286,42 @@ final class TcpControlPlane implements EventLoop.Handler {
     Payload payload;
     try {
       decoder.wrap(in, 0, in.capacity());
-      c.roomName = decoder.roomName();
-      c.roomBytes = new byte[decoder.roomNameLength()];
-      in.get(decoder.roomNameOffset(), c.roomBytes);
+      byte[] name = new byte[decoder.roomNameLength()];
+      in.get(decoder.roomNameOffset(), name);
+      c.room(decoder.roomName(), name);
       payload =
           Payload.parse(in, decoder.operationPayloadOffset(), decoder.operationPayloadLength());
     } catch (MalformedFrameException | BadRequestException e) {
       reject(c, Reply.BAD_REQUEST, "malformed request: " + e.getMessage());
       return;
     }
-    c.phase = Phase.PROCESSING;
-    c.key.interestOps(0);
-    requests.handle(new Request(c.operation, c.roomName, c.roomBytes, payload, c.peer), c);
+    c.processing();
+    requests.handle(new Request(c.operation(), c.roomName(), c.roomBytes(), payload, c.peer()), c);
   }
 
   private void reject(Connection c, int status, String message) {
     log.info(
         "rejected {} '{}' from {}: {} {}",
-        c.operation,
-        Name.forLog(c.roomName),
-        c.peerText,
+        c.operation(),
+        Name.forLog(c.roomName()),
+        c.peerText(),
         status,
         message);
     respond(c, Reply.status(status, message));
   }
 
   private void write(Connection c) throws IOException {
-    c.channel.write(c.out);
-    if (!c.out.hasRemaining()) {
-      // Half-close and read until the client closes: closing with unread input would reset the
-      // connection and could destroy the answer before the client reads it.
-      c.out = null;
-      c.channel.shutdownOutput();
-      c.phase = Phase.DRAINING;
-      c.deadline = clock.millis() + Math.min(LINGER_MILLIS, timeoutMillis);
-      c.key.interestOps(SelectionKey.OP_READ);
+    ByteBuffer out = c.out();
+    c.channel().write(out);
+    if (!out.hasRemaining()) {
+      c.draining(clock.millis() + Math.min(LINGER_MILLIS, timeoutMillis));
     }
   }
 
   private void drain(Connection c) throws IOException {
     for (int i = 0; i < 16; i++) {
       discard.clear();
-      int n = c.channel.read(discard);
+      int n = c.channel().read(discard);
       if (n < 0) {
         close(c, null);
         return;
@@ -330,20 +334,14 @@ final class TcpControlPlane implements EventLoop.Handler {
 
   /** Closes the connection; a non-null reason is logged. */
   private void close(Connection c, String reason) {
-    if (c.phase == Phase.CLOSED) {
+    if (!c.close()) {
       return;
     }
-    c.phase = Phase.CLOSED;
-    c.in = null;
-    c.out = null;
     connections.remove(c);
+    open = connections.size();
     if (reason != null) {
       log.info("closed {}: {}", c, reason);
     }
-    if (c.key != null) {
-      c.key.cancel();
-    }
-    closeQuietly(c.channel);
   }
 
   private static void closeQuietly(SocketChannel channel) {

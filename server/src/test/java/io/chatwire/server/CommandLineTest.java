@@ -48,6 +48,9 @@ class CommandLineTest {
         "--relay-threads 0",
         "--relay-threads 65",
         "--io fast",
+        "--metrics-port -1",
+        "--metrics-port 70000",
+        "--metrics-port x",
         "--bogus",
         "extra-argument",
         "--host"
@@ -78,8 +81,95 @@ class CommandLineTest {
             "--max-payload",
             "--max-connections",
             "--relay-threads",
-            "--io");
+            "--io",
+            "--metrics-port");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void helpShowsTheDefaultsOfServerOptions() {
+    assertThat(run("--help")).isZero();
+    // Help wraps its lines: compare with the whitespace folded.
+    assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "))
+        .contains(
+            "(default 0.0.0.0)",
+            "(default 9001)",
+            "(default 9002)",
+            "(default 300s)",
+            "(default 10000)",
+            "(default 1000)",
+            "(default 65536)",
+            "(default 1024)",
+            "(default 10s)",
+            "(default auto)",
+            "(default: off)");
+  }
+
+  @Test
+  void noFlagsGiveServerOptionsDefaults() {
+    ServerCommand command = new ServerCommand();
+    new CommandLine(command).parseArgs();
+    Clock clock = () -> 0;
+    assertThat(command.toOptions().withClock(clock))
+        .isEqualTo(ServerOptions.defaults().withClock(clock));
+  }
+
+  @Test
+  void everyValuedFlagHasADefault() {
+    CommandLine cli = new CommandLine(new ServerCommand());
+    for (CommandLine.Model.OptionSpec option : cli.getCommandSpec().options()) {
+      if (option.arity().max() > 0 && !option.longestName().equals("--metrics-port")) {
+        assertThat(ServerCommand.Defaults.byFlag(ServerOptions.defaults()))
+            .as(option.longestName())
+            .containsKey(option.longestName());
+      }
+    }
+  }
+
+  @Test
+  void flagsReachTheOptions() {
+    ServerCommand command = new ServerCommand();
+    new CommandLine(command)
+        .parseArgs(
+            "--host",
+            "127.0.0.1",
+            "--tcp-port",
+            "0",
+            "--udp-port",
+            "7",
+            "--idle-timeout",
+            "PT1M",
+            "--max-rooms",
+            "3",
+            "--max-members",
+            "4",
+            "--max-payload",
+            "5",
+            "--max-connections",
+            "6",
+            "--request-timeout",
+            "2s",
+            "--relay-threads",
+            "2",
+            "--io",
+            "portable",
+            "--metrics-port",
+            "0");
+    ServerOptions o = command.toOptions();
+    assertThat(o.host()).isEqualTo("127.0.0.1");
+    assertThat(o.tcpPort()).isZero();
+    assertThat(o.udpPort()).isEqualTo(7);
+    assertThat(o.idleTimeout()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(o.maxRooms()).isEqualTo(3);
+    assertThat(o.maxMembers()).isEqualTo(4);
+    assertThat(o.maxPayload()).isEqualTo(5);
+    assertThat(o.maxConnections()).isEqualTo(6);
+    assertThat(o.requestTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(o.relayThreads()).isEqualTo(2);
+    assertThat(o.io()).isEqualTo(RelayIo.PORTABLE);
+    assertThat(o.metricsPort()).isZero();
+    assertThat(o.metricsEnabled()).isTrue();
+    assertThat(ServerOptions.defaults().metricsEnabled()).isFalse();
   }
 
   @Test
@@ -101,17 +191,28 @@ class CommandLineTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"300s=300000", "2m=120000", "500ms=500", "45=45000", "1h=3600000", "10 S=10000"})
+      strings = {
+        "300s=300000",
+        "2m=120000",
+        "500ms=500",
+        "45=45000",
+        "1h=3600000",
+        "10 S=10000",
+        "PT30S=30000",
+        "pt5m=300000",
+        "PT0.5S=500",
+        "P1D=86400000"
+      })
   void durationsAcceptTheUsualForms(String c) {
     String[] parts = c.split("=");
-    assertThat(new ServerCommand.DurationConverter().convert(parts[0]))
+    assertThat(new DurationConverter().convert(parts[0]))
         .isEqualTo(Duration.ofMillis(Long.parseLong(parts[1])));
   }
 
   @Test
   void durationRejectsOtherForms() {
-    for (String bad : List.of("", "s", "1.5s", "-3s", "3 days")) {
-      assertThatThrownBy(() -> new ServerCommand.DurationConverter().convert(bad))
+    for (String bad : List.of("", "s", "1.5s", "-3s", "3 days", "PT", "PT-5S", "P", "5 minutes")) {
+      assertThatThrownBy(() -> new DurationConverter().convert(bad))
           .isInstanceOf(CommandLine.TypeConversionException.class);
     }
   }
@@ -133,6 +234,9 @@ class CommandLineTest {
     assertThatThrownBy(() -> d.withMaxPayload((1 << 29) + 1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> d.withClock(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> d.withMetricsPort(65_536))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(d.toBuilder().maxRooms(7).build()).isEqualTo(d.withMaxRooms(7));
   }
 
   /** Runs the real main in a child JVM: listening line, then SIGTERM closes rooms and exits 0. */

@@ -217,7 +217,9 @@ final class FlyweightWriter {
   private CodeBlock leave(Leaf leaf, String advance) {
     CodeBlock.Builder b = CodeBlock.builder();
     if (sequential(leaf)) {
-      b.addStatement("limit += $L", advance);
+      if (!advance.equals("0")) {
+        b.addStatement("limit += $L", advance);
+      }
       b.addStatement("next = $L", settable.indexOf(leaf) + 1);
     }
     return b.addStatement("return this").build();
@@ -266,7 +268,9 @@ final class FlyweightWriter {
         }
         CodeBlock group = WireValues.readUnsigned("buffer", at, leaf.groupBytes(), big);
         CodeBlock cleared =
-            CodeBlock.of("($L & ~($L << $L))", group, WireValues.mask(leaf), leaf.bitShift());
+            leaf.bitShift() == 0
+                ? CodeBlock.of("($L & ~$L)", group, WireValues.mask(leaf))
+                : CodeBlock.of("($L & ~($L << $L))", group, WireValues.mask(leaf), leaf.bitShift());
         m.addCode(
             WireValues.writeGroup(
                 leaf,
@@ -372,32 +376,38 @@ final class FlyweightWriter {
                 LayoutDoc.describe(leaf),
                 element.encoder())
             .addCode(enter(leaf, checks.build()));
-    if (count) {
-      m.addCode(fillSource(leaf, "items.size()", "elements"));
+    // Every element is checked and measured before anything is written.
+    m.addStatement("long total = 0");
+    m.beginControlFlow("for ($T item : items)", element.record())
+        .addStatement("$T.requireNonNull(item, $S)", Names.OBJECTS, where + " element")
+        .addStatement("total += $T.encodedLength(item)", element.encoder())
+        .endControlFlow();
+    if (f.lengthMode() == LengthMode.SIZE_FROM) {
+      long max = lengthLimit(leaf);
+      m.beginControlFlow("if (total > $LL)", max)
+          .addStatement(
+              "throw new IllegalArgumentException($S + total + $S)",
+              where + " is ",
+              " bytes; allowed at most " + max)
+          .endControlFlow();
+    }
+    m.beginControlFlow("if ((long) ($L - offset) + total > MAX_LENGTH)", index(leaf))
+        .addStatement(
+            "throw new IllegalArgumentException($S + total + $S + MAX_LENGTH)",
+            where + " of ",
+            " bytes makes the frame longer than maxLength ")
+        .endControlFlow();
+    m.addStatement("int length = (int) total");
+    if (leaf.sizeSource() >= 0) {
+      m.addCode(
+          count
+              ? fillSource(leaf, "items.size()", "elements")
+              : fillSource(leaf, "length", "bytes"));
     }
     m.addStatement("int p = $L", index(leaf));
     m.beginControlFlow("for ($T item : items)", element.record())
         .addStatement("p += $T.encode(item, buffer, p)", element.encoder())
         .endControlFlow();
-    m.addStatement("int length = p - $L", index(leaf));
-    if (f.lengthMode() == LengthMode.SIZE_FROM) {
-      long max = lengthLimit(leaf);
-      m.beginControlFlow("if (length > $LL)", max)
-          .addStatement(
-              "throw new IllegalArgumentException($S + length + $S)",
-              where + " is ",
-              " bytes; allowed at most " + max)
-          .endControlFlow();
-      m.addCode(fillSource(leaf, "length", "bytes"));
-    }
-    if (sequential(leaf)) {
-      m.beginControlFlow("if ((long) (limit - offset) + length > MAX_LENGTH)")
-          .addStatement(
-              "throw new IllegalArgumentException($S + length + $S + MAX_LENGTH)",
-              where + " of ",
-              " bytes makes the frame longer than maxLength ")
-          .endControlFlow();
-    }
     return m.addCode(leave(leaf, "length")).build();
   }
 

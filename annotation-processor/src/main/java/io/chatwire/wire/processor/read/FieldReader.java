@@ -93,6 +93,20 @@ final class FieldReader {
       List<String> set = lengthRules();
       return set.isEmpty() ? "" : set.get(0);
     }
+
+    /** The length mode of the one rule set ({@code bytes}: fixed), or null when none is. */
+    LengthMode mode() {
+      return switch (rule()) {
+        case "bytes" -> LengthMode.FIXED;
+        case "bits" -> LengthMode.BITS;
+        case "varint" -> LengthMode.VARINT;
+        case "sizeFrom" -> LengthMode.SIZE_FROM;
+        case "countFrom" -> LengthMode.COUNT_FROM;
+        case "remainder" -> LengthMode.REMAINDER;
+        case "nulTerminated" -> LengthMode.NUL_TERMINATED;
+        default -> null;
+      };
+    }
   }
 
   Optional<FieldDescriptor> read(String record, RecordComponentElement component) {
@@ -244,20 +258,12 @@ final class FieldReader {
       report.error(Problem.LIST_ELEMENT, c, a.mirror(), where, arg == null ? "raw List" : arg);
       return Optional.empty();
     }
-    LengthMode mode;
-    switch (a.rule()) {
-      case "countFrom":
-        mode = LengthMode.COUNT_FROM;
-        break;
-      case "sizeFrom":
-        mode = LengthMode.SIZE_FROM;
-        break;
-      case "remainder":
-        mode = LengthMode.REMAINDER;
-        break;
-      default:
-        report.error(Problem.LIST_LENGTH, c, a.mirror(), where, a.rule());
-        return Optional.empty();
+    LengthMode mode = a.mode();
+    if (mode != LengthMode.COUNT_FROM
+        && mode != LengthMode.SIZE_FROM
+        && mode != LengthMode.REMAINDER) {
+      report.error(Problem.LIST_LENGTH, c, a.mirror(), where, a.rule());
+      return Optional.empty();
     }
     if (a.signed() || a.max() != -1) {
       report.error(Problem.LIST_ATTRIBUTES, c, a.mirror(), where);
@@ -291,23 +297,13 @@ final class FieldReader {
 
   private Optional<FieldDescriptor> variable(
       String where, Element c, Attributes a, WireKind kind, TypeName javaType) {
-    LengthMode mode;
-    switch (a.rule()) {
-      case "bytes":
-        mode = LengthMode.FIXED;
-        break;
-      case "sizeFrom":
-        mode = LengthMode.SIZE_FROM;
-        break;
-      case "remainder":
-        mode = LengthMode.REMAINDER;
-        break;
-      case "nulTerminated":
-        mode = LengthMode.NUL_TERMINATED;
-        break;
-      default:
-        wrongRule(report, where, c, a, javaType);
-        return Optional.empty();
+    LengthMode mode = a.mode();
+    if (mode != LengthMode.FIXED
+        && mode != LengthMode.SIZE_FROM
+        && mode != LengthMode.REMAINDER
+        && mode != LengthMode.NUL_TERMINATED) {
+      wrongRule(report, where, c, a, javaType);
+      return Optional.empty();
     }
     if (a.signed()) {
       report.error(Problem.SIGNED_NOT_INTEGER, c, a.mirror(), where, javaType);

@@ -180,7 +180,7 @@ final class ScalarReader {
       return Optional.empty();
     }
     LengthMode mode = bits ? LengthMode.BITS : LengthMode.FIXED;
-    return Optional.of(field(c, WireKind.ENUM, javaType, "", mode, a, constants));
+    return Optional.of(FieldReader.field(c, WireKind.ENUM, javaType, "", mode, a, constants));
   }
 
   /**
@@ -250,17 +250,6 @@ final class ScalarReader {
       LengthMode mode,
       Attributes a) {
     return FieldReader.field(c, kind, javaType, primitive, mode, a, List.of());
-  }
-
-  private static FieldDescriptor field(
-      Element c,
-      WireKind kind,
-      TypeName javaType,
-      String primitive,
-      LengthMode mode,
-      Attributes a,
-      List<EnumConstant> constants) {
-    return FieldReader.field(c, kind, javaType, primitive, mode, a, constants);
   }
 
   private static int bits(TypeKind kind) {

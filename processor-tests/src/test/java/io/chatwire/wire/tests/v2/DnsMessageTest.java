@@ -314,4 +314,51 @@ class DnsMessageTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("qname");
   }
+
+  @Test
+  void walkingTheQuestionsAllocatesNothing() {
+    // three questions of different widths: example.com A, a.b AAAA, the root (empty name) NS
+    byte[] frame =
+        hex(
+            "0001 0100 0003 0000 0000 0000"
+                + " 076578616d706c6503636f6d00 0001 0001"
+                + " 0161016200 001c 0001"
+                + " 00 0002 0001");
+    DnsMessageDecoder d = new DnsMessageDecoder();
+    ByteBuffer src = ByteBuffer.allocateDirect(frame.length).put(0, frame);
+
+    Allocations.Measured m =
+        Allocations.measure(
+            () -> {
+              d.wrap(src, 0, frame.length);
+              long sum = 0;
+              for (DnsQuestionDecoder q : d.questions()) {
+                sum += q.qtype() + q.qnameLength() + q.qclass();
+                sum += q.qnameOffset() - q.wrappedOffset();
+              }
+              return sum;
+            });
+
+    assertThat(m.sum()).isEqualTo((long) m.rounds() * ((1 + 12 + 1) + (28 + 4 + 1) + (2 + 0 + 1)));
+    assertThat(m.allocated()).as("bytes allocated by wraps and walks").isLessThan(1024);
+  }
+
+  @Test
+  void rejectingAnUnterminatedQuestionAllocatesNothing() {
+    byte[] frame =
+        hex(
+            "0001 0100 0002 0000 0000 0000 076578616d706c6503636f6d00 0001 0001 03616263 0101 0101");
+    DnsMessageDecoder d = new DnsMessageDecoder();
+    ByteBuffer src = ByteBuffer.allocateDirect(frame.length).put(0, frame);
+
+    Allocations.Measured m =
+        Allocations.measure(
+            () ->
+                (d.tryWrap(src, 0, frame.length) ? 0 : 1)
+                    + (d.tryWrapPrefix(src, 0, frame.length) < 0 ? 1 : 0)
+                    + (DnsMessageDecoder.frameLength(src, 0, frame.length) < 0 ? 1 : 0));
+
+    assertThat(m.sum()).isEqualTo(3L * m.rounds());
+    assertThat(m.allocated()).as("bytes allocated by rejecting garbage").isLessThan(1024);
+  }
 }

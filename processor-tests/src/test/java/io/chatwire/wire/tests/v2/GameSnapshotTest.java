@@ -127,4 +127,35 @@ class GameSnapshotTest {
     assertThat(GameSnapshotDecoder.frameLength(dst, 3, GameSnapshotDecoder.FIXED_LENGTH))
         .isEqualTo(n);
   }
+
+  @Test
+  void walkingPlayersAndTheirTrailsAllocatesNothing() {
+    GameSnapshot value =
+        snapshot(
+            List.of(
+                player(1, "ann", List.of(new Position(1, 2, 3, 4), new Position(5, 6, 7, -8))),
+                player(300, "bob", List.of()),
+                player(1L << 40, "chlo\u00e9", List.of(new Position(0, 0, 0, 100)))));
+    ByteBuffer src = ByteBuffer.allocateDirect(256);
+    int n = GameSnapshotEncoder.encode(value, src, 0);
+    GameSnapshotDecoder d = new GameSnapshotDecoder();
+
+    Allocations.Measured m =
+        Allocations.measure(
+            () -> {
+              d.wrap(src, 0, n);
+              long sum = 0;
+              for (PlayerDecoder p : d.players()) {
+                sum += p.id() + p.nameLength() + p.trailCount();
+                for (PositionDecoder at : p.trail()) {
+                  sum += at.heading() + (long) at.x();
+                }
+              }
+              return sum;
+            });
+
+    long perWalk = (1 + 3 + 2 + 4 + 1 - 8 + 5) + (300 + 3) + ((1L << 40) + 6 + 1 + 100);
+    assertThat(m.sum()).isEqualTo(perWalk * m.rounds());
+    assertThat(m.allocated()).as("bytes allocated by wraps and nested walks").isLessThan(1024);
+  }
 }
