@@ -14,7 +14,7 @@ FROM maven:3.9.11-eclipse-temurin-25 AS build
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests -Pbatch-io -Djdk22.home="${JAVA_HOME}" -pl server -am package
+    mvn -B -q -DskipTests -Djdk22.home="${JAVA_HOME}" -pl server -am package
 
 FROM eclipse-temurin:25-jre-noble
 RUN groupadd --system chatwire \

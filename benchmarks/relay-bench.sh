@@ -21,6 +21,8 @@
 #   RELAY_CPUS / GEN_CPUS CPU lists for taskset, e.g. RELAY_CPUS=0 GEN_CPUS=1: the relay and the
 #                         generator then never take each other's core (default: unpinned)
 #   LABEL                 label suffix for the chatwire rows (default: the SERVER_ARGS)
+#   SERVER_JAR            the server jar (default: server/target/chatwire-server.jar), e.g. a copy
+#                         of an earlier build to compare against
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -37,7 +39,7 @@ RELAY_JAVA_OPTS="${RELAY_JAVA_OPTS:--Xms256m -Xmx256m -XX:+AlwaysPreTouch}"
 GEN_JAVA_OPTS="${GEN_JAVA_OPTS:--Xms256m -Xmx768m}"
 GEN_ARGS="${GEN_ARGS:-}"
 SWEEP_ARGS="${SWEEP_ARGS:-}"
-SERVER_JAR="$ROOT/server/target/chatwire-server.jar"
+SERVER_JAR="${SERVER_JAR:-$ROOT/server/target/chatwire-server.jar}"
 BENCH_JAR="$BENCH/target/benchmarks.jar"
 CRELAY="$OUT/crelay"
 ONLY="chatwire,naive,crelay"
@@ -47,7 +49,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --only) ONLY="$2"; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
   shift

@@ -38,6 +38,21 @@ final class Endpoint {
     this.observed = observed;
   }
 
+  /** A socket that only sends (for {@code --sender-sockets}), connected to {@code relay}. */
+  static DatagramChannel sendOnly(InetSocketAddress relay) throws IOException {
+    DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
+    try {
+      channel.setOption(StandardSocketOptions.SO_RCVBUF, UNOBSERVED_RCVBUF);
+      channel.bind(new InetSocketAddress(relay.getAddress(), 0));
+      channel.connect(relay);
+      channel.configureBlocking(false);
+      return channel;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
   static Endpoint open(
       InetSocketAddress relay, int room, int slot, String roomName, String token, boolean observed)
       throws IOException {

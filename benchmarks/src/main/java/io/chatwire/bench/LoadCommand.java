@@ -51,6 +51,13 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--payload", description = "message text bytes (default ${DEFAULT-VALUE})")
   int payload = 64;
 
+  @Option(
+      names = "--sender-sockets",
+      description =
+          "send messages from N shared sockets in turn instead of each sender's own, so that"
+              + " source addresses keep changing; use with --senders 1 (default: 0, own socket)")
+  int senderSockets;
+
   @Option(names = "--receivers", description = "receiving threads (default ${DEFAULT-VALUE})")
   int receivers = 2;
 
@@ -152,7 +159,8 @@ final class LoadCommand implements Callable<Integer> {
             observeEvery,
             seconds(heartbeat),
             label,
-            relayPid);
+            relayPid,
+            senderSockets);
     if (prepareOnly) {
       if (file == null) {
         throw new CommandLine.ParameterException(

@@ -4,6 +4,7 @@ import io.chatwire.protocol.Operation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,12 +44,21 @@ public final class LoadGenerator implements AutoCloseable {
   private long nextId;
   private int epoch;
 
-  private LoadGenerator(LoadOptions options, Endpoint[][] members) {
+  private final DatagramChannel[] senderSockets;
+
+  private LoadGenerator(
+      LoadOptions options, Endpoint[][] members, DatagramChannel[] senderSockets) {
     this.options = options;
     this.members = members;
+    this.senderSockets = senderSockets;
     this.schedule = new Schedule(options.rooms(), options.members(), options.senders());
     this.sender =
-        new Sender(members, schedule, options.payloadBytes(), options.heartbeat().toNanos());
+        new Sender(
+            members,
+            senderSockets,
+            schedule,
+            options.payloadBytes(),
+            options.heartbeat().toNanos());
     RunState idle = RunState.idle(0, options.receivers());
     List<List<Endpoint>> shares = new ArrayList<>();
     for (int i = 0; i < options.receivers(); i++) {
@@ -153,15 +163,19 @@ public final class LoadGenerator implements AutoCloseable {
       throws IOException, InterruptedException {
     InetSocketAddress relay = new InetSocketAddress(host, options.udpPort());
     Endpoint[][] members = new Endpoint[tokens.length][tokens[0].length];
+    DatagramChannel[] shared = new DatagramChannel[options.senderSockets()];
     LoadGenerator generator = null;
     try {
+      for (int i = 0; i < shared.length; i++) {
+        shared[i] = Endpoint.sendOnly(relay);
+      }
       for (int r = 0; r < members.length; r++) {
         boolean observed = r % options.observeEvery() == 0;
         for (int m = 0; m < members[r].length; m++) {
           members[r][m] = Endpoint.open(relay, r, m, roomNames[r], tokens[r][m], observed);
         }
       }
-      generator = new LoadGenerator(options, members);
+      generator = new LoadGenerator(options, members, shared);
       // Twice: a heartbeat lost to a full relay buffer would leave a member unregistered.
       generator.sender.heartbeatAll();
       Thread.sleep(100);
@@ -173,6 +187,7 @@ public final class LoadGenerator implements AutoCloseable {
         generator.close();
       } else {
         closeAll(members);
+        closeAll(shared);
       }
       throw e;
     }
@@ -348,6 +363,19 @@ public final class LoadGenerator implements AutoCloseable {
       }
     }
     closeAll(members);
+    closeAll(senderSockets);
+  }
+
+  private static void closeAll(DatagramChannel[] channels) {
+    for (DatagramChannel c : channels) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (IOException ignored) {
+          // closing a UDP socket cannot fail in a way that matters here
+        }
+      }
+    }
   }
 
   private static void closeAll(Endpoint[][] members) {

@@ -22,6 +22,11 @@ import java.time.Duration;
  * @param heartbeat how often every member sends a heartbeat during a run
  * @param label the relay's name in the output
  * @param relayPid the relay's process id for its CPU use; 0 when unknown or in-process
+ * @param senderSockets 0: every message leaves from its sender's own socket; n &gt; 0: from one of
+ *     n shared sockets in turn, so that a sender's source address keeps changing (as behind a NAT
+ *     that rebinds, or a client with several sockets); heartbeats still use the member's own. The
+ *     relay then sends to a sender at its last shared socket, which nobody reads: use it with one
+ *     sender per room (the host), which receives no messages
  */
 public record LoadOptions(
     String host,
@@ -37,7 +42,8 @@ public record LoadOptions(
     int observeEvery,
     Duration heartbeat,
     String label,
-    long relayPid) {
+    long relayPid,
+    int senderSockets) {
 
   /** Checks ranges. */
   public LoadOptions {
@@ -46,6 +52,9 @@ public record LoadOptions(
     }
     if (!(ratePerSender > 0) || payloadBytes < 1 || payloadBytes > 3000 || receivers < 1) {
       throw new IllegalArgumentException("rate > 0, 1 <= payload <= 3000, receivers >= 1");
+    }
+    if (senderSockets < 0) {
+      throw new IllegalArgumentException("sender-sockets >= 0");
     }
     if (observeEvery < 1 || heartbeat.isNegative() || heartbeat.isZero()) {
       throw new IllegalArgumentException("observe-every >= 1, heartbeat > 0");
@@ -60,7 +69,21 @@ public record LoadOptions(
    */
   public static LoadOptions defaults() {
     return new LoadOptions(
-        "127.0.0.1", null, 9001, 0, 500, 10, 10, 2.0, 64, 2, 1, Duration.ofSeconds(10), "relay", 0);
+        "127.0.0.1",
+        null,
+        9001,
+        0,
+        500,
+        10,
+        10,
+        2.0,
+        64,
+        2,
+        1,
+        Duration.ofSeconds(10),
+        "relay",
+        0,
+        0);
   }
 
   /**
@@ -96,7 +119,33 @@ public record LoadOptions(
         observeEvery,
         heartbeat,
         label,
-        relayPid);
+        relayPid,
+        senderSockets);
+  }
+
+  /**
+   * A copy that sends messages from shared sockets.
+   *
+   * @param senderSockets how many; 0 = from each sender's own socket
+   * @return the copy
+   */
+  public LoadOptions withSenderSockets(int senderSockets) {
+    return new LoadOptions(
+        host,
+        membershipFile,
+        tcpPort,
+        udpPort,
+        rooms,
+        members,
+        senders,
+        ratePerSender,
+        payloadBytes,
+        receivers,
+        observeEvery,
+        heartbeat,
+        label,
+        relayPid,
+        senderSockets);
   }
 
   /**
@@ -123,6 +172,7 @@ public record LoadOptions(
         observeEvery,
         heartbeat,
         label,
-        relayPid);
+        relayPid,
+        senderSockets);
   }
 }

@@ -3,6 +3,7 @@ package io.chatwire.bench;
 import io.chatwire.protocol.ChatDatagramEncoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,6 +17,7 @@ final class Sender {
   private static final byte[] EMPTY = new byte[0];
 
   private final Endpoint[][] members;
+  private final DatagramChannel[] shared;
   private final Schedule schedule;
   private final int payloadBytes;
   private final long heartbeatNanos;
@@ -31,8 +33,18 @@ final class Sender {
   volatile long measureEndNanos;
   volatile long sent;
 
-  Sender(Endpoint[][] members, Schedule schedule, int payloadBytes, long heartbeatNanos) {
+  /**
+   * @param shared sockets that messages leave from in turn (each sender's source address then keeps
+   *     changing), or none: each message from its sender's own socket
+   */
+  Sender(
+      Endpoint[][] members,
+      DatagramChannel[] shared,
+      Schedule schedule,
+      int payloadBytes,
+      long heartbeatNanos) {
     this.members = members;
+    this.shared = shared;
     this.schedule = schedule;
     this.payloadBytes = payloadBytes;
     this.heartbeatNanos = heartbeatNanos;
@@ -92,20 +104,24 @@ final class Sender {
     int everyone = members.length * members[0].length;
     int i = heartbeatCursor++ % everyone;
     Endpoint e = members[i % members.length][i / members.length];
-    write(e, encoder.wrap(datagram, 0).roomName(e.roomName).token(e.token).message(EMPTY).length());
+    write(
+        e.channel,
+        encoder.wrap(datagram, 0).roomName(e.roomName).token(e.token).message(EMPTY).length());
   }
 
   private boolean message(long id) {
     Endpoint e = members[schedule.room(id)][schedule.senderSlot(id)];
     int length = MessageText.write(text, id, System.nanoTime(), payloadBytes);
     encoder.wrap(datagram, 0).roomName(e.roomName).token(e.token);
-    return write(e, encoder.message(textBuffer, 0, length).length());
+    DatagramChannel from =
+        shared.length == 0 ? e.channel : shared[(int) Long.remainderUnsigned(id, shared.length)];
+    return write(from, encoder.message(textBuffer, 0, length).length());
   }
 
-  private boolean write(Endpoint e, int length) {
+  private boolean write(DatagramChannel channel, int length) {
     datagram.limit(length).position(0);
     try {
-      return e.channel.write(datagram) > 0;
+      return channel.write(datagram) > 0;
     } catch (IOException ex) {
       return false;
     } finally {

@@ -50,6 +50,22 @@ class LoadGeneratorTest {
   }
 
   @Test
+  void deliversEveryMessageOnceWhenHostsSendFromSharedSockets() throws Exception {
+    ServerOptions options =
+        ServerOptions.defaults().withHost("127.0.0.1").withTcpPort(0).withUdpPort(0);
+    LoadOptions hostsOnly =
+        LoadOptions.defaults()
+            .withScenario(ROOMS, MEMBERS, 1, RATE_PER_SENDER)
+            .withSenderSockets(4);
+    try (ChatServer server = ChatServer.start(options);
+        LoadGenerator generator =
+            LoadGenerator.open(hostsOnly.withTarget(null, server.tcpPort(), 0, "chatwire"))) {
+      assertExactlyOnce(generator.run(generator.options().scenarioRate(), WARMUP, DURATION), 1);
+      assertThat(server.stats().dropped()).isZero();
+    }
+  }
+
+  @Test
   void deliversEveryMessageOnceThroughTheNaiveRelay() throws Exception {
     Path file = dir.resolve("members.txt");
     LoadOptions options = tiny().withTarget(file, 0, 1, "naive");
@@ -101,7 +117,11 @@ class LoadGeneratorTest {
   }
 
   private static void assertExactlyOnce(RunResult r) {
-    long messages = Math.round(ROOMS * MEMBERS * RATE_PER_SENDER * DURATION.toMillis() / 1000.0);
+    assertExactlyOnce(r, MEMBERS);
+  }
+
+  private static void assertExactlyOnce(RunResult r, int senders) {
+    long messages = Math.round(ROOMS * senders * RATE_PER_SENDER * DURATION.toMillis() / 1000.0);
     assertThat(r.sendFailures()).isZero();
     assertThat(r.expected()).isEqualTo(messages * (MEMBERS - 1));
     assertThat(r.delivered()).as(r.summary()).isEqualTo(r.expected());

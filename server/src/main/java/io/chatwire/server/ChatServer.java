@@ -116,7 +116,7 @@ public final class ChatServer implements AutoCloseable {
           RelayGroup.open(
               options.io(), family, udpAddress, options.relayThreads(), rooms, options.clock());
       ChatServer server = new ChatServer(options, selector, tcp, udp, rooms);
-      udp.start(selector);
+      udp.start();
       server.loop.start(server::sweep, server::stopOnLoop);
       log.info(
           "listening tcp={} udp={} on {} ({} relay thread{}, {} I/O)",
@@ -124,7 +124,7 @@ public final class ChatServer implements AutoCloseable {
           server.udpPort,
           options.host(),
           udp.size(),
-          udp.size() > 1 ? "s" : udp.relaysOnLoop() ? ", the event loop" : "",
+          udp.size() > 1 ? "s" : "",
           udp.io());
       if (server.metrics != null) {
         log.info("metrics on http://{}:{}/metrics", options.host(), server.metrics.port());
@@ -211,10 +211,10 @@ public final class ChatServer implements AutoCloseable {
   /**
    * The ids of the threads that receive and relay datagrams, for allocation and profiling checks.
    *
-   * @return the event loop's id with one relay thread, else one id per relay thread
+   * @return one id per relay thread
    */
   public long[] relayThreadIds() {
-    return udp.threadIds(loop.threadId());
+    return udp.threadIds();
   }
 
   /**

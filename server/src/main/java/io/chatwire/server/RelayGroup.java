@@ -6,8 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * event loop sends notices through.
  *
  * <pre>
- *   portable, 1 thread:   1 non-blocking channel, selected by the event loop; its relay sends notices
- *   portable, N threads:  N blocking channels on one port (SO_REUSEPORT), thread i receives on
- *                         channel i; a send-only relay on channel 0 sends the event loop's notices
+ *   portable, N &gt;= 1:   N blocking channels (SO_REUSEPORT when N &gt; 1), one thread each, which
+ *                         waits in receive; a send-only relay on channel 0 sends the event loop's
+ *                         notices
  *   batch, N &gt;= 1:      N batch sockets (SO_REUSEPORT when N &gt; 1), one thread each; a send-only
  *                         relay on socket 0 sends the event loop's notices
  * </pre>
@@ -34,7 +32,6 @@ final class RelayGroup implements Closeable {
   private final Relay[] relays;
   private final Relay notices;
   private final Thread[] threads;
-  private final DatagramChannel onLoop;
 
   private RelayGroup(
       RelayIo io, int port, Closeable[] sockets, Relay[] relays, Relay notices, Thread[] threads) {
@@ -44,7 +41,6 @@ final class RelayGroup implements Closeable {
     this.relays = relays;
     this.notices = notices;
     this.threads = threads;
-    this.onLoop = threads.length == 0 ? (DatagramChannel) sockets[0] : null;
   }
 
   /**
@@ -102,16 +98,13 @@ final class RelayGroup implements Closeable {
     try {
       bind(family, address, channels);
       UdpRelay[] relays = new UdpRelay[count];
+      Thread[] threads = new Thread[count];
       for (int i = 0; i < count; i++) {
         relays[i] = new UdpRelay(channels[i], rooms, clock);
-      }
-      boolean loop = count == 1;
-      // With relay threads the event loop gets its own buffers and flyweights for the notices.
-      Relay notices = loop ? relays[0] : new UdpRelay(channels[0], rooms, clock);
-      Thread[] threads = new Thread[loop ? 0 : count];
-      for (int i = 0; i < threads.length; i++) {
         threads[i] = thread(relays[i], i);
       }
+      // The event loop gets its own buffers and flyweights for the notices.
+      Relay notices = new UdpRelay(channels[0], rooms, clock);
       int port = ((InetSocketAddress) channels[0].getLocalAddress()).getPort();
       return new RelayGroup(RelayIo.PORTABLE, port, channels, relays, notices, threads);
     } catch (IOException | RuntimeException e) {
@@ -147,7 +140,8 @@ final class RelayGroup implements Closeable {
         int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
         bindTo = new InetSocketAddress(address.getAddress(), port);
       }
-      channel.configureBlocking(shared);
+      // Blocking: each relay thread waits in receive, one system call per datagram.
+      channel.configureBlocking(true);
     }
   }
 
@@ -164,31 +158,20 @@ final class RelayGroup implements Closeable {
     return io;
   }
 
-  /** Whether the event loop itself relays (portable I/O, one relay thread). */
-  boolean relaysOnLoop() {
-    return onLoop != null;
-  }
-
   /** The relay the event loop sends notices through. */
   Relay notices() {
     return notices;
   }
 
-  /** Hands the socket to the event loop (portable, one relay thread) or starts the threads. */
-  void start(Selector selector) throws IOException {
-    if (onLoop != null) {
-      onLoop.register(selector, SelectionKey.OP_READ, relays[0]);
-    }
+  /** Starts the relay threads. */
+  void start() {
     for (Thread t : threads) {
       t.start();
     }
   }
 
-  /** The relay thread ids, or {@code loopThreadId} when the event loop relays. */
-  long[] threadIds(long loopThreadId) {
-    if (threads.length == 0) {
-      return new long[] {loopThreadId};
-    }
+  /** The relay thread ids. */
+  long[] threadIds() {
     long[] ids = new long[threads.length];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = threads[i].getId();

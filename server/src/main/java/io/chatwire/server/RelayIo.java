@@ -9,7 +9,7 @@ public enum RelayIo {
   /**
    * {@code recvmmsg}/{@code sendmmsg}: up to 64 datagrams per receive and up to 1024 per send,
    * called through the Foreign Function &amp; Memory API; needs Java 22 or later on Linux (x86-64
-   * or AArch64). Every relay thread, including the only one, then runs on its own thread.
+   * or AArch64).
    */
   BATCH,
   /** One {@code DatagramChannel} system call per datagram; runs on any Java 17 JVM. */

@@ -74,7 +74,7 @@ final class ServerCommand {
       paramLabel = "N",
       description =
           "UDP relay threads; above 1, each has its own SO_REUSEPORT socket on the UDP port"
-              + " (Linux) (default ${DEFAULT-VALUE}: with portable I/O the event loop relays).")
+              + " (Linux) (default ${DEFAULT-VALUE}).")
   int relayThreads;
 
   @Option(
