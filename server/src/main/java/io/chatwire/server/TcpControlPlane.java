@@ -1,6 +1,5 @@
 package io.chatwire.server;
 
-import io.chatwire.protocol.Operation;
 import io.chatwire.protocol.State;
 import io.chatwire.protocol.TcrpFrame;
 import io.chatwire.protocol.TcrpFrameDecoder;
@@ -18,7 +17,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -36,22 +34,13 @@ import org.slf4j.LoggerFactory;
  *          --else--> a Connection (first byte due within --first-byte-timeout)
  * </pre>
  *
- * A refusal is answered before anything is read, so it cannot echo the request: it is one {@code
- * LIST}/{@code RESPONSE} frame with an empty room name and {@code {"status": 429, "message": ...}},
- * the same frame a LIST would get. Its output is then shut and the socket closed at the next sweep,
- * after its input is read, so that the client's request arriving late does not turn the close into
- * a reset that could destroy the answer.
+ * Refusals are answered and closed by {@link Refusals}.
  */
 final class TcpControlPlane implements EventLoop.Handler {
   private static final Logger log = LoggerFactory.getLogger(TcpControlPlane.class);
   private static final int HEADER = TcrpFrameDecoder.FIXED_LENGTH;
   private static final int ACCEPT_BATCH = 64;
   private static final long LINGER_MILLIS = 2_000;
-  private static final int MAX_REFUSED_LINGERING = 256;
-  private static final long REFUSED_LINGER_NANOS = 200_000_000L;
-
-  /** A refused connection whose answer is out, closed once its request had time to arrive. */
-  private record Refused(SocketChannel channel, long sinceNanos) {}
 
   private final ServerSocketChannel server;
   private final Selector selector;
@@ -63,7 +52,7 @@ final class TcpControlPlane implements EventLoop.Handler {
   private final SourceLimits limits;
   // Oldest first, so that a full server reclaims the longest-silent connection.
   private final Set<Connection> connections = new LinkedHashSet<>();
-  private final ArrayDeque<Refused> refusedLingering = new ArrayDeque<>();
+  private final Refusals refusals;
   private final TcrpFrameDecoder decoder = new TcrpFrameDecoder();
   private final ByteBuffer discard = ByteBuffer.allocateDirect(8192);
   private final TcrpCounters answered = new TcrpCounters();
@@ -86,6 +75,7 @@ final class TcpControlPlane implements EventLoop.Handler {
     this.clock = options.clock();
     this.timeoutMillis = options.requestTimeout().toMillis();
     this.silenceMillis = options.silenceTimeout().toMillis();
+    this.refusals = new Refusals(options, limits, answered);
   }
 
   /** The per-source limits, for the metrics endpoint. */
@@ -144,7 +134,7 @@ final class TcpControlPlane implements EventLoop.Handler {
     }
     if (limit != null) {
       refused++;
-      refuse(channel, ip, limit);
+      refusals.refuse(channel, ip, limit);
       return;
     }
     long now = clock.millis();
@@ -162,70 +152,11 @@ final class TcpControlPlane implements EventLoop.Handler {
     for (Connection c : connections) {
       if (c.phase() == Phase.HEADER) {
         forget(c);
-        refuse(c.reclaim(), c.peer(), Limit.SILENT_RECLAIMED);
+        refusals.refuse(c.reclaim(), c.peer(), Limit.SILENT_RECLAIMED);
         return true;
       }
     }
     return false;
-  }
-
-  /**
-   * Answers 429 to a connection nothing was read from, shuts its output and keeps it until the next
-   * sweep (a bounded number of them: beyond that the oldest is closed at once).
-   */
-  private void refuse(SocketChannel channel, InetAddress ip, Limit limit) {
-    String message = refusal(limit, ip);
-    limits.bit(limit, ip, message);
-    answered.answered(null, Reply.TOO_MANY);
-    byte[] payload = Reply.status(Reply.TOO_MANY, message).response();
-    TcrpFrame frame =
-        new TcrpFrame(
-            0, Operation.LIST, State.RESPONSE, payload.length, "", ByteBuffer.wrap(payload));
-    ByteBuffer out = ByteBuffer.allocate(TcrpFrameEncoder.encodedLength(frame));
-    TcrpFrameEncoder.encode(frame, out, 0);
-    try {
-      // A fresh socket's send buffer takes these few bytes at once; if not, the client loses them.
-      channel.write(out);
-      channel.shutdownOutput();
-    } catch (IOException e) {
-      closeQuietly(channel);
-      return;
-    }
-    if (refusedLingering.size() >= MAX_REFUSED_LINGERING) {
-      closeRefused(refusedLingering.poll().channel());
-    }
-    refusedLingering.add(new Refused(channel, System.nanoTime()));
-  }
-
-  private String refusal(Limit limit, InetAddress ip) {
-    String from = ip.getHostAddress();
-    return switch (limit) {
-      case CONNECTIONS -> "server full: " + options.maxConnections() + " connections open";
-      case CONNECTIONS_PER_IP ->
-          "too many connections from " + from + " (" + options.maxConnectionsPerIp() + " at once)";
-      case CONNECT_RATE ->
-          "connecting too fast from "
-              + from
-              + " ("
-              + options.connectRate()
-              + " per second at most)";
-      case SILENT_RECLAIMED -> "server full: connections without a request are closed first";
-      default -> "limit " + limit.label() + " reached";
-    };
-  }
-
-  private void closeRefused(SocketChannel channel) {
-    try {
-      for (int i = 0; i < 4; i++) {
-        discard.clear();
-        if (channel.read(discard) <= 0) {
-          break;
-        }
-      }
-    } catch (IOException e) {
-      // Closed anyway below.
-    }
-    closeQuietly(channel);
   }
 
   /** Reads, writes or drains, whichever the connection's phase needs. */
@@ -261,11 +192,7 @@ final class TcpControlPlane implements EventLoop.Handler {
         }
       }
     }
-    long nanos = System.nanoTime();
-    while (!refusedLingering.isEmpty()
-        && nanos - refusedLingering.peek().sinceNanos() > REFUSED_LINGER_NANOS) {
-      closeRefused(refusedLingering.poll().channel());
-    }
+    refusals.sweep();
     limits.sweep();
     if (acceptKey != null && acceptKey.isValid()) {
       acceptKey.interestOps(SelectionKey.OP_ACCEPT);
@@ -277,10 +204,7 @@ final class TcpControlPlane implements EventLoop.Handler {
     for (Connection c : connections.toArray(new Connection[0])) {
       close(c, null);
     }
-    Refused r;
-    while ((r = refusedLingering.poll()) != null) {
-      closeQuietly(r.channel());
-    }
+    refusals.closeAll();
   }
 
   /** Encodes the answer's frames (room name and operation echoed) and starts writing them. */
