@@ -2,6 +2,8 @@ package io.chatwire.client;
 
 import io.chatwire.protocol.Operation;
 import io.chatwire.protocol.State;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,14 +25,37 @@ final class ControlChannel {
     return admit(Operation.JOIN);
   }
 
-  /** Lists the server's rooms. */
+  /**
+   * The most LIST pages read: a server answers at most 64 KiB a page, so this is room for far more
+   * rooms than a server holds, and a server that always says {@code "more"} cannot keep us busy.
+   */
+  static final int MAX_LIST_PAGES = 1_000;
+
+  /**
+   * Lists the server's rooms: every page ({@code {"offset": N}} while the answer says {@code
+   * "more": true}), in the server's order, merged by name, since a room opened or closed between
+   * two pages shifts the rest by one.
+   */
   List<RoomInfo> list() throws ControlException {
-    try (TcrpConnection c = connect()) {
-      c.send(Operation.LIST, "", Payloads.empty());
-      Payloads.Status status = Payloads.status(c.read(Operation.LIST, State.RESPONSE));
+    Map<String, RoomInfo> rooms = new LinkedHashMap<>();
+    int offset = 0;
+    for (int page = 0; page < MAX_LIST_PAGES; page++) {
+      Payloads.Status status;
+      try (TcrpConnection c = connect()) {
+        c.send(Operation.LIST, "", offset == 0 ? Payloads.empty() : Payloads.offset(offset));
+        status = Payloads.status(c.read(Operation.LIST, State.RESPONSE));
+      }
       requireOk(status);
-      return Payloads.rooms(status);
+      List<RoomInfo> got = Payloads.rooms(status);
+      for (RoomInfo room : got) {
+        rooms.putIfAbsent(room.name(), room);
+      }
+      if (got.isEmpty() || !Boolean.TRUE.equals(status.body().get("more"))) {
+        break;
+      }
+      offset += got.size();
     }
+    return new ArrayList<>(rooms.values());
   }
 
   /** Leaves {@code options.room()}; the host leaving closes the room. */

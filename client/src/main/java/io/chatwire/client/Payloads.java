@@ -44,6 +44,11 @@ final class Payloads {
     return write(Map.of("token", token));
   }
 
+  /** {@code {"offset": N}} for the LIST page after the first. */
+  static byte[] offset(int offset) {
+    return write(Map.of("offset", offset));
+  }
+
   /** {@code {}} for LIST. */
   static byte[] empty() {
     return write(Map.of());

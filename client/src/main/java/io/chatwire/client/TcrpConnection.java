@@ -94,7 +94,8 @@ final class TcrpConnection implements AutoCloseable {
         fill();
       }
       decoder.wrap(buffer, 0, length);
-      if (decoder.operation() != operation || decoder.state() != state) {
+      boolean refusal = decoder.operation() != operation && isRefusal(state);
+      if ((decoder.operation() != operation && !refusal) || decoder.state() != state) {
         throw malformed(
             "expected "
                 + operation
@@ -107,11 +108,26 @@ final class TcrpConnection implements AutoCloseable {
       }
       byte[] payload = new byte[decoder.operationPayloadLength()];
       buffer.get(decoder.operationPayloadOffset(), payload);
+      if (refusal && Payloads.status(payload).ok()) {
+        throw malformed("expected " + operation + "/" + state + ", got LIST/" + state);
+      }
       consume(length);
       return payload;
     } catch (MalformedFrameException e) {
       throw malformed(e.getMessage());
     }
+  }
+
+  /**
+   * Whether the frame in the decoder is a refusal sent before the server read the request (a
+   * connection limit): a {@code LIST}/{@code RESPONSE} frame with an empty room name, whatever the
+   * request was, whose status is not 200 (e.g. 429).
+   */
+  private boolean isRefusal(State expected) {
+    return expected == State.RESPONSE
+        && decoder.state() == State.RESPONSE
+        && decoder.operation() == Operation.LIST
+        && decoder.roomNameLength() == 0;
   }
 
   /** The server address this connection reached. */

@@ -217,6 +217,45 @@ class ControlChannelTest {
   }
 
   @Test
+  void listReadsEveryPage() throws Exception {
+    try (FakeServer fake =
+        server(
+            r -> {
+              String payload = new String(bytes(r), StandardCharsets.UTF_8);
+              int offset =
+                  payload.contains("offset") ? Integer.parseInt(payload.replaceAll("\\D", "")) : 0;
+              // Three rooms, two a page; "b" is listed twice, as when a room opens between pages.
+              String json =
+                  switch (offset) {
+                    case 0 ->
+                        "{\"status\":200,\"rooms\":[{\"name\":\"a\"},{\"name\":\"b\"}],\"more\":true}";
+                    case 2 ->
+                        "{\"status\":200,\"rooms\":[{\"name\":\"b\"},{\"name\":\"c\"}],\"more\":true}";
+                    default -> "{\"status\":200,\"rooms\":[],\"more\":false}";
+                  };
+              return FakeServer.frame(Operation.LIST, State.RESPONSE, "", json);
+            })) {
+      var rooms =
+          new ControlChannel(options(fake.tcpPort(), ClientOptions.Action.LIST, null)).list();
+      assertThat(rooms).extracting(RoomInfo::name).containsExactly("a", "b", "c");
+      assertThat(Payloads.object(bytes(fake.nextRequest()))).isEmpty();
+      assertThat(Payloads.object(bytes(fake.nextRequest()))).containsEntry("offset", 2);
+      assertThat(Payloads.object(bytes(fake.nextRequest()))).containsEntry("offset", 4);
+    }
+  }
+
+  @Test
+  void aRefusalBeforeTheRequestWasReadIsItsStatus() throws Exception {
+    String refusal = "{\"status\":429,\"message\":\"too many connections from 127.0.0.1\"}";
+    try (FakeServer fake =
+        server(r -> FakeServer.frame(Operation.LIST, State.RESPONSE, "", refusal))) {
+      ControlChannel control =
+          new ControlChannel(options(fake.tcpPort(), ClientOptions.Action.JOIN, null));
+      assertThatThrownBy(control::join).hasMessage("429 too many connections from 127.0.0.1");
+    }
+  }
+
+  @Test
   void leaveSendsTheToken() throws Exception {
     try (FakeServer fake = server(r -> FakeServer.status(r, 200, "bye"))) {
       new ControlChannel(options(fake.tcpPort(), ClientOptions.Action.JOIN, null)).leave(TOKEN);

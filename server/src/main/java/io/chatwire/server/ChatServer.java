@@ -55,6 +55,7 @@ public final class ChatServer implements AutoCloseable {
   private final ExecutorService workers;
   private final Rooms rooms;
   private final Membership membership;
+  private final ControlRequests requests;
   private final TcpControlPlane control;
   private final MetricsEndpoint metrics;
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -76,10 +77,10 @@ public final class ChatServer implements AutoCloseable {
     this.udpPort = udp.port();
     this.loop = new EventLoop(selector);
     this.workers = Executors.newFixedThreadPool(PASSWORD_THREADS, daemonThreads());
-    this.membership =
-        new Membership(rooms, udp.notices(), options.clock(), options.idleTimeout().toMillis());
-    ControlRequests requests = new ControlRequests(membership, loop, workers, options, udpPort);
-    this.control = new TcpControlPlane(tcp, selector, requests, options);
+    SourceLimits limits = new SourceLimits(options);
+    this.membership = new Membership(rooms, udp.notices(), options, limits);
+    this.requests = new ControlRequests(membership, loop, workers, options, udpPort, limits);
+    this.control = new TcpControlPlane(tcp, selector, requests, options, limits);
     tcp.register(selector, SelectionKey.OP_ACCEPT, control);
     // Bound last: nothing else here can fail once its HTTP threads run.
     this.metrics =
@@ -306,6 +307,21 @@ public final class ChatServer implements AutoCloseable {
       log.info("stopped");
       terminated.countDown();
     }
+  }
+
+  /** How often {@code limit} bit so far, for tests. */
+  long limited(Limit limit) {
+    return control.limits().count(limit);
+  }
+
+  /** Password jobs skipped because their client had gone, for tests. */
+  long passwordJobsSkipped() {
+    return requests.passwordJobsSkipped();
+  }
+
+  /** Requests answered with {@code status} to {@code operation} (null: refused unread). */
+  long answered(io.chatwire.protocol.Operation operation, int status) {
+    return control.answered().get(operation, status);
   }
 
   /** Relay threads still running (none once the server has stopped), for tests. */

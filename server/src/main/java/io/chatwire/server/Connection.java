@@ -17,15 +17,19 @@ import java.nio.channels.SocketChannel;
  * <pre>
  *  HEADER --32 bytes--> BODY --whole frame--> PROCESSING --reply--> WRITING --sent--> DRAINING
  *    |     readBody()    |     processing()   (PBKDF2 on a          ^  draining()        |
- *    |                   |   (payload over the worker, if any)     |  (output shut,     |
- *    |                   |    limit: only up to     writing() -----+   input read and   |
- *    |                   |    the room name)                       |   discarded)       |
+ *    |                   |   (payload over the worker, if any;     |  (output shut,     |
+ *    |                   |    limit: only up to  input watched     |   input read and   |
+ *    |                   |    the room name)     for EOF) writing()+   discarded)       |
  *    |                   +--- malformed: 400, over the limit: 413 -+                    |
  *    +--- state not REQUEST / bad size field: 400 -----------------+                    |
  *    |                                                                                  v
  *    +--- unknown operation or state code -------------------------------- close() --> CLOSED
+ *    +--- server full, oldest without a whole header: reclaim() (the plane answers 429) -->
  *
+ *  HEADER: the first byte is due within --first-byte-timeout, the whole request within
+ *  --request-timeout (heard() moves the deadline when the first bytes come)
  *  every phase but PROCESSING: deadline passed, I/O error or early EOF ----------> CLOSED
+ *  PROCESSING: EOF or I/O error (the client left: its password is never hashed) --> CLOSED
  *  DRAINING: EOF from the client or the 2 s linger deadline -----------------------> CLOSED
  * </pre>
  */
@@ -46,6 +50,11 @@ final class Connection implements EventLoop.Handler, ReplySink {
   private final SocketChannel channel;
   private final InetAddress peer;
   private final String peerText;
+  private final InetAddress source;
+  private final long requestDue;
+  private boolean heard;
+  // Read by password workers, which skip the work for a client that has gone.
+  private volatile boolean closed;
   private SelectionKey key;
   private Phase phase = Phase.HEADER;
   private ByteBuffer in = ByteBuffer.allocate(TcrpFrameDecoder.FIXED_LENGTH);
@@ -56,14 +65,28 @@ final class Connection implements EventLoop.Handler, ReplySink {
   private byte[] roomBytes = NO_ROOM;
   private long deadline;
 
-  /** A connection in {@link Phase#HEADER}, to be {@link #register registered}. */
+  /**
+   * A connection in {@link Phase#HEADER}, to be {@link #register registered}.
+   *
+   * @param source the key of per-source limits, null for an exempt source
+   * @param silentDue when the connection is closed if it has sent nothing
+   * @param requestDue when it is closed if its request is not whole
+   */
   Connection(
-      TcpControlPlane plane, SocketChannel channel, InetAddress peer, String peerText, long due) {
+      TcpControlPlane plane,
+      SocketChannel channel,
+      InetAddress peer,
+      String peerText,
+      InetAddress source,
+      long silentDue,
+      long requestDue) {
     this.plane = plane;
     this.channel = channel;
     this.peer = peer;
     this.peerText = peerText;
-    this.deadline = due;
+    this.source = source;
+    this.deadline = silentDue;
+    this.requestDue = requestDue;
   }
 
   /** Registers the channel for reading the request. */
@@ -85,6 +108,24 @@ final class Connection implements EventLoop.Handler, ReplySink {
 
   String peerText() {
     return peerText;
+  }
+
+  /** The key of per-source limits, or null for an exempt source. */
+  InetAddress source() {
+    return source;
+  }
+
+  /** Whether the client has sent any byte. */
+  boolean heard() {
+    return heard;
+  }
+
+  /** The first bytes came: the deadline becomes the whole request's. */
+  void heardFrom() {
+    if (!heard) {
+      heard = true;
+      deadline = requestDue;
+    }
   }
 
   /** The buffer being read into: the header, then the frame (or its head); null once answered. */
@@ -143,11 +184,14 @@ final class Connection implements EventLoop.Handler, ReplySink {
     phase = Phase.BODY;
   }
 
-  /** BODY to PROCESSING: the request is being handled; nothing is read or written meanwhile. */
+  /**
+   * BODY to PROCESSING: the request is being handled; nothing is written meanwhile, and input is
+   * read only to notice a client that leaves (EOF) and to discard what it sends beyond its frame.
+   */
   void processing() {
     expect(phase == Phase.BODY);
     phase = Phase.PROCESSING;
-    key.interestOps(0);
+    key.interestOps(SelectionKey.OP_READ);
   }
 
   /**
@@ -200,6 +244,7 @@ final class Connection implements EventLoop.Handler, ReplySink {
       return false;
     }
     phase = Phase.CLOSED;
+    closed = true;
     in = null;
     out = null;
     if (key != null) {
@@ -211,6 +256,23 @@ final class Connection implements EventLoop.Handler, ReplySink {
       // Nothing more to do for a connection that is gone.
     }
     return true;
+  }
+
+  /**
+   * HEADER to CLOSED, keeping the channel open: the server is full and this connection has not sent
+   * a whole header. The caller answers 429 on the returned channel and closes it.
+   *
+   * @return the channel, still open
+   */
+  SocketChannel reclaim() {
+    expect(phase == Phase.HEADER);
+    phase = Phase.CLOSED;
+    closed = true;
+    in = null;
+    if (key != null) {
+      key.cancel();
+    }
+    return channel;
   }
 
   /** Stops waiting for readiness (a phase with nothing to read or write). */
@@ -228,9 +290,10 @@ final class Connection implements EventLoop.Handler, ReplySink {
     plane.respond(this, reply);
   }
 
+  /** Whether the client is still there: from any thread (password workers ask). */
   @Override
   public boolean isOpen() {
-    return phase != Phase.CLOSED;
+    return !closed;
   }
 
   @Override

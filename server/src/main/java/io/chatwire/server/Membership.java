@@ -23,22 +23,35 @@ final class Membership {
   private final Relay relay;
   private final Clock clock;
   private final long idleMillis;
+  private final long registerMillis;
+  private final SourceLimits limits;
 
-  Membership(Rooms rooms, Relay relay, Clock clock, long idleMillis) {
+  Membership(Rooms rooms, Relay relay, ServerOptions options, SourceLimits limits) {
     this.rooms = rooms;
     this.relay = relay;
-    this.clock = clock;
-    this.idleMillis = idleMillis;
+    this.clock = options.clock();
+    this.idleMillis = options.idleTimeout().toMillis();
+    this.registerMillis = options.registerTimeout().toMillis();
+    this.limits = limits;
   }
 
   Rooms rooms() {
     return rooms;
   }
 
-  /** Opens a room with {@code host} as its host and returns the host member. */
+  /**
+   * Opens a room with {@code host} as its host and returns the host member.
+   *
+   * @param creator the source the room counts under for {@code --max-rooms-per-ip}, or null
+   */
   Member create(
-      String roomName, byte[] roomBytes, PasswordHash password, Name host, InetAddress ip) {
-    Room room = rooms.open(roomName, roomBytes, password);
+      String roomName,
+      byte[] roomBytes,
+      PasswordHash password,
+      Name host,
+      InetAddress ip,
+      InetAddress creator) {
+    Room room = rooms.open(roomName, roomBytes, password, creator);
     Member member = rooms.admit(room, host.text(), host.bytes(), ip, clock.millis());
     log.info(
         "room '{}' created by '{}' from {}{}",
@@ -74,10 +87,23 @@ final class Membership {
     log.info("'{}' left room '{}'", member.name(), room.name());
   }
 
-  /** Removes every member silent for longer than the idle timeout. */
+  /**
+   * Removes every member silent for longer than the idle timeout, and every room whose host has
+   * sent no datagram within the register timeout (a CREATE from a client that then went away, or
+   * that only fills the room table): its creator's room quota is freed with it.
+   */
   void sweep() {
     long now = clock.millis();
     for (Room room : rooms.all()) {
+      Member host = room.host();
+      if (host != null && !host.registered() && now - host.lastSeenMillis() > registerMillis) {
+        limits.bit(
+            Limit.UNREGISTERED_ROOM,
+            host.ip(),
+            "room '" + Name.forLog(room.name()) + "' removed: its host sent no datagram");
+        close(room, "host '" + host.name() + "' never sent a datagram", null);
+        continue;
+      }
       // Backwards, so that removing member i does not skip member i + 1.
       for (int i = room.size() - 1; i >= 0 && !room.closed(); i--) {
         Member member = room.member(i);

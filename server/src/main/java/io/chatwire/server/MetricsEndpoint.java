@@ -10,6 +10,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
@@ -38,6 +40,9 @@ final class MetricsEndpoint implements Closeable {
           new DropReason("bad_token", RelayCounters.DROPPED_BAD_TOKEN),
           new DropReason("wrong_address", RelayCounters.DROPPED_WRONG_ADDRESS),
           new DropReason("oversize", RelayCounters.DROPPED_OVERSIZE));
+
+  /** Every operation, then null for answers sent before a header was read. */
+  private static final List<Operation> OPERATIONS_AND_NONE = operationsAndNone();
 
   private final HTTPServer http;
 
@@ -98,8 +103,22 @@ final class MetricsEndpoint implements Closeable {
     counter(
         registry,
         "chatwire_tcp_connections_refused_total",
-        "TCRP connections closed at once because --max-connections was reached",
+        "TCRP connections refused with a 429 frame by a connection limit",
         control::refusedConnections);
+    SourceLimits limits = control.limits();
+    CounterWithCallback.builder()
+        .name("chatwire_limited_total")
+        .help(
+            "Times a limit refused a connection or request, or removed something, by limit"
+                + " (see --help)")
+        .labelNames("limit")
+        .callback(
+            cb -> {
+              for (Limit limit : Limit.values()) {
+                cb.call(limits.count(limit), limit.label());
+              }
+            })
+        .register(registry);
 
     relayCounter(
         registry,
@@ -153,12 +172,14 @@ final class MetricsEndpoint implements Closeable {
     TcrpCounters answered = control.answered();
     CounterWithCallback.builder()
         .name("chatwire_tcrp_requests_total")
-        .help("TCRP requests answered, by operation and status")
+        .help(
+            "TCRP requests answered, by operation and status; operation \"none\": refused"
+                + " before a request was read")
         .labelNames("operation", "status")
         .callback(
             cb -> {
-              for (Operation operation : Operation.values()) {
-                String op = operation.name().toLowerCase(Locale.ROOT);
+              for (Operation operation : OPERATIONS_AND_NONE) {
+                String op = operation == null ? "none" : operation.name().toLowerCase(Locale.ROOT);
                 for (int status : TcrpCounters.STATUSES) {
                   long n = answered.get(operation, status);
                   if (n > 0) {
@@ -168,6 +189,12 @@ final class MetricsEndpoint implements Closeable {
               }
             })
         .register(registry);
+  }
+
+  private static List<Operation> operationsAndNone() {
+    List<Operation> all = new ArrayList<>(List.of(Operation.values()));
+    all.add(null);
+    return Collections.unmodifiableList(all);
   }
 
   private static void gauge(

@@ -1,5 +1,6 @@
 package io.chatwire.server;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.chatwire.wire.Utf8;
 import java.io.IOException;
@@ -14,14 +15,21 @@ import java.util.Map;
  * @param username the username, or null when none is given
  * @param password the password, or null when none is given
  * @param token the token, or null when none is given
+ * @param offset where a LIST page starts ({@code {"offset": N}}), 0 when none is given
  */
-record Payload(String username, String password, String token) {
+record Payload(String username, String password, String token, int offset) {
   private static final Payload EMPTY = new Payload(null, null, null);
+
+  /** A payload without an offset. */
+  Payload(String username, String password, String token) {
+    this(username, password, token, 0);
+  }
 
   /**
    * Parses {@code length} payload bytes of {@code buffer} at {@code index}.
    *
-   * @throws BadRequestException if the bytes are not UTF-8 or the JSON is invalid
+   * @throws BadRequestException if the bytes are not UTF-8, the JSON is invalid or anything but
+   *     whitespace follows the JSON value
    */
   static Payload parse(ByteBuffer buffer, int index, int length) throws BadRequestException {
     if (length == 0) {
@@ -42,32 +50,46 @@ record Payload(String username, String password, String token) {
   }
 
   private static Payload fromObject(String json) throws BadRequestException {
-    Map<String, Object> map;
-    try {
-      map = JSON.std.mapFrom(json);
-    } catch (IOException | RuntimeException e) {
+    if (!(strictly(json, "object") instanceof Map<?, ?> map)) {
       throw new BadRequestException("payload is not a valid JSON object");
     }
-    if (map == null) {
-      throw new BadRequestException("payload is not a valid JSON object");
-    }
-    return new Payload(string(map, "username"), string(map, "password"), string(map, "token"));
+    return new Payload(
+        string(map, "username"), string(map, "password"), string(map, "token"), offset(map));
   }
 
   private static Payload fromString(String json) throws BadRequestException {
-    Object value;
-    try {
-      value = JSON.std.anyFrom(json);
-    } catch (IOException | RuntimeException e) {
-      throw new BadRequestException("payload is not a valid JSON string");
-    }
-    if (!(value instanceof String s)) {
+    if (!(strictly(json, "string") instanceof String s)) {
       throw new BadRequestException("payload is not a valid JSON string");
     }
     return new Payload(s, null, s);
   }
 
-  private static String string(Map<String, Object> map, String key) throws BadRequestException {
+  /** Reads one JSON value that must be all of {@code json} but for trailing whitespace. */
+  private static Object strictly(String json, String what) throws BadRequestException {
+    try (JsonParser parser = JSON.std.getStreamingFactory().createParser(json)) {
+      Object value = JSON.std.anyFrom(parser);
+      if (parser.nextToken() != null) {
+        throw new BadRequestException("payload has bytes after its JSON " + what);
+      }
+      return value;
+    } catch (IOException | RuntimeException e) {
+      // Trailing bytes that are no JSON token ({"a":1}xyz) fail here too.
+      throw new BadRequestException("payload is not one valid JSON " + what);
+    }
+  }
+
+  private static int offset(Map<?, ?> map) throws BadRequestException {
+    Object value = map.get("offset");
+    if (value == null) {
+      return 0;
+    }
+    if (value instanceof Integer n && n >= 0) {
+      return n;
+    }
+    throw new BadRequestException("\"offset\" must be a whole number from 0 to 2147483647");
+  }
+
+  private static String string(Map<?, ?> map, String key) throws BadRequestException {
     Object value = map.get(key);
     if (value == null || value instanceof String) {
       return (String) value;

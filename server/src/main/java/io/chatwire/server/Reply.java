@@ -1,6 +1,7 @@
 package io.chatwire.server;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,9 @@ record Reply(int status, String message, byte[] response, byte[] completion) {
   static final int TOO_LARGE = 413;
   static final int TOO_MANY = 429;
 
+  /** The largest LIST answer frame, header and echoed room name included: 64 KiB. */
+  static final int MAX_LIST_FRAME = 65_536;
+
   /** A {@code {"status", "message"}} answer with nothing after it. */
   static Reply status(int status, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -45,22 +49,49 @@ record Reply(int status, String message, byte[] response, byte[] completion) {
     return new Reply(OK, message, status(OK, message).response(), json(done));
   }
 
-  /** The LIST answer: every room by name with its member count and whether it is locked. */
-  static Reply list(List<Room> rooms) {
+  /**
+   * One page of the LIST answer: the rooms sorted by name from {@code offset} on, with their member
+   * counts and whether they are locked, as many as fit in {@code budget} payload bytes, and {@code
+   * "more": true} when rooms are left for a request with {@code {"offset": offset + returned}}.
+   * Pages are read in separate requests, so a room opened or closed meanwhile may shift the rest by
+   * one: clients merge pages by name.
+   */
+  static Reply list(List<Room> rooms, int offset, int budget) {
     List<Room> sorted = new ArrayList<>(rooms);
     sorted.sort(Comparator.comparing(Room::name));
-    List<Object> entries = new ArrayList<>(sorted.size());
-    for (Room room : sorted) {
+    // {"status":200,"rooms":[],"more":false} plus a comma per entry, with room to spare.
+    int used = 64;
+    List<byte[]> entries = new ArrayList<>();
+    int i = Math.min(offset, sorted.size());
+    for (; i < sorted.size(); i++) {
+      Room room = sorted.get(i);
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("name", room.name());
       entry.put("members", room.size());
       entry.put("locked", room.locked());
-      entries.add(entry);
+      byte[] bytes = json(entry);
+      if (used + bytes.length + 1 > budget) {
+        break;
+      }
+      used += bytes.length + 1;
+      entries.add(bytes);
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", OK);
-    body.put("rooms", entries);
-    return new Reply(OK, sorted.size() + " rooms", json(body), null);
+    boolean more = i < sorted.size();
+    ByteArrayOutputStream body = new ByteArrayOutputStream(used);
+    body.writeBytes(ascii("{\"status\":" + OK + ",\"rooms\":["));
+    for (int e = 0; e < entries.size(); e++) {
+      if (e > 0) {
+        body.write(',');
+      }
+      body.writeBytes(entries.get(e));
+    }
+    body.writeBytes(ascii("],\"more\":" + more + "}"));
+    String message = entries.size() + " rooms from " + offset + (more ? ", more" : "");
+    return new Reply(OK, message, body.toByteArray(), null);
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static byte[] json(Object value) {

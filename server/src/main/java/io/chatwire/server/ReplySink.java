@@ -5,6 +5,6 @@ interface ReplySink {
   /** Sends the answer and then closes; called once, on the event loop. */
   void reply(Reply reply);
 
-  /** Whether the client is still there to be answered. */
+  /** Whether the client is still there to be answered; any thread may ask. */
   boolean isOpen();
 }

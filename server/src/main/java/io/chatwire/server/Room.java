@@ -1,5 +1,6 @@
 package io.chatwire.server;
 
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -17,16 +18,29 @@ final class Room {
   private final String name;
   private final byte[] nameBytes;
   private final PasswordHash password;
+  private final InetAddress creator;
   private final ByteKeyMap<Member> byUsername = new ByteKeyMap<>();
   private volatile ByteKeyMap<Member> byToken = new ByteKeyMap<>();
   private volatile Member[] members = NONE;
   private Member host;
   private volatile boolean closed;
 
-  Room(String name, byte[] nameBytes, PasswordHash password) {
+  /**
+   * A room with no member yet.
+   *
+   * @param creator the source its creator counts under for {@code --max-rooms-per-ip}, or null
+   *     (exempt)
+   */
+  Room(String name, byte[] nameBytes, PasswordHash password, InetAddress creator) {
     this.name = name;
     this.nameBytes = nameBytes;
     this.password = password;
+    this.creator = creator;
+  }
+
+  /** The source the room counts under for {@code --max-rooms-per-ip}, or null (exempt). */
+  InetAddress creator() {
+    return creator;
   }
 
   String name() {

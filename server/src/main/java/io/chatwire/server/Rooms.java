@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every open room by name, plus the set of tokens handed out. Only the event loop changes them; the
@@ -17,6 +19,7 @@ final class Rooms {
 
   private volatile ByteKeyMap<Room> byName = new ByteKeyMap<>();
   private final ByteKeyMap<Member> tokens = new ByteKeyMap<>();
+  private final Map<InetAddress, Integer> byCreator = new HashMap<>();
   private final SecureRandom random = new SecureRandom();
   // Written by the event loop only; volatile so that the metrics endpoint reads it.
   private volatile int members;
@@ -41,8 +44,21 @@ final class Rooms {
     return byName.values();
   }
 
-  Room open(String name, byte[] nameBytes, PasswordHash password) {
-    Room room = new Room(name, nameBytes, password);
+  /** Rooms open now that {@code creator} (a source key of {@link ServerOptions#sourceOf}) made. */
+  int createdBy(InetAddress creator) {
+    return byCreator.getOrDefault(creator, 0);
+  }
+
+  /**
+   * Opens a room.
+   *
+   * @param creator the source it counts under for the per-source room limit, null for none
+   */
+  Room open(String name, byte[] nameBytes, PasswordHash password, InetAddress creator) {
+    Room room = new Room(name, nameBytes, password, creator);
+    if (creator != null) {
+      byCreator.merge(creator, 1, Integer::sum);
+    }
     ByteKeyMap<Room> names = byName.copy();
     names.put(nameBytes, room);
     byName = names;
@@ -52,6 +68,9 @@ final class Rooms {
   /** Forgets a room and its members' tokens. */
   void forget(Room room) {
     room.markClosed();
+    if (room.creator() != null) {
+      byCreator.computeIfPresent(room.creator(), (k, n) -> n > 1 ? n - 1 : null);
+    }
     ByteKeyMap<Room> names = byName.copy();
     names.remove(room.nameBytes());
     byName = names;

@@ -95,6 +95,81 @@ final class ServerCommand {
               + " port (default: off).")
   Integer metricsPort;
 
+  // Abuse resistance: per-source limits of the control plane.
+  @Option(
+      names = "--max-connections-per-ip",
+      paramLabel = "N",
+      description =
+          "Most TCP connections open at once from one address (IPv6: one /64); over it: 429"
+              + " (default ${DEFAULT-VALUE}).")
+  int maxConnectionsPerIp;
+
+  @Option(
+      names = "--max-connect-rate",
+      paramLabel = "N[/s]",
+      converter = PerSecondConverter.class,
+      description =
+          "New TCP connections per second from one address, on average; over it: 429"
+              + " (default ${DEFAULT-VALUE}).")
+  int connectRate;
+
+  @Option(
+      names = "--max-connect-burst",
+      paramLabel = "N",
+      description =
+          "New TCP connections one address may open at once before --max-connect-rate applies"
+              + " (default ${DEFAULT-VALUE}).")
+  int connectBurst;
+
+  @Option(
+      names = "--first-byte-timeout",
+      converter = DurationConverter.class,
+      description =
+          "Close a TCP connection that has sent nothing within this; when the server is full,"
+              + " connections without a whole header are closed first (default ${DEFAULT-VALUE}).")
+  Duration firstByteTimeout;
+
+  @Option(
+      names = "--max-rooms-per-ip",
+      paramLabel = "N",
+      description =
+          "Most open rooms created from one address; 0 = max(10, 1% of --max-rooms)"
+              + " (default ${DEFAULT-VALUE}).")
+  int maxRoomsPerIp;
+
+  @Option(
+      names = "--register-timeout",
+      converter = DurationConverter.class,
+      description =
+          "Remove a room whose host has sent no UDP datagram within this"
+              + " (default ${DEFAULT-VALUE}).")
+  Duration registerTimeout;
+
+  @Option(
+      names = "--max-password-jobs",
+      paramLabel = "N",
+      description =
+          "Most password checks (PBKDF2) queued or running at once; over it: 429"
+              + " (default ${DEFAULT-VALUE}).")
+  int maxPasswordJobs;
+
+  @Option(
+      names = "--max-password-failures",
+      paramLabel = "N",
+      description =
+          "Wrong passwords per minute from one address; over it: 429 without checking"
+              + " (default ${DEFAULT-VALUE}).")
+  int maxPasswordFailures;
+
+  @Option(
+      names = "--exempt-ips",
+      paramLabel = "CIDR[,CIDR...]",
+      converter = IpRangesConverter.class,
+      description =
+          "Addresses no per-address limit or flood control applies to, e.g."
+              + " 10.0.0.0/8,fd00::/8 (default: none).")
+  IpRanges exemptIps;
+
   ServerOptions toOptions() {
     if (metricsPort != null && metricsPort < 0) {
       throw new IllegalArgumentException(
@@ -113,6 +188,15 @@ final class ServerCommand {
         .relayThreads(relayThreads)
         .io(io)
         .metricsPort(metricsPort == null ? ServerOptions.METRICS_OFF : metricsPort)
+        .maxConnectionsPerIp(maxConnectionsPerIp)
+        .connectRate(connectRate)
+        .connectBurst(connectBurst)
+        .firstByteTimeout(firstByteTimeout)
+        .maxRoomsPerIp(maxRoomsPerIp)
+        .registerTimeout(registerTimeout)
+        .maxPasswordJobs(maxPasswordJobs)
+        .maxPasswordFailures(maxPasswordFailures)
+        .exemptIps(exemptIps)
         .build();
   }
 
@@ -204,6 +288,33 @@ final class ServerCommand {
     }
   }
 
+  /** Parses {@code N} or {@code N/s}. */
+  static final class PerSecondConverter implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      String v = value.trim();
+      String n = v.endsWith("/s") ? v.substring(0, v.length() - 2) : v;
+      try {
+        return Integer.parseInt(n.trim());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a rate (use N or N/s, e.g. 10/s)");
+      }
+    }
+  }
+
+  /** Parses {@code --exempt-ips}. */
+  static final class IpRangesConverter implements CommandLine.ITypeConverter<IpRanges> {
+    @Override
+    public IpRanges convert(String value) {
+      try {
+        return IpRanges.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /**
    * The flags' defaults, written from {@link ServerOptions#defaults()}: the one set of defaults, so
    * that {@code --help} and the options built without a flag agree.
@@ -223,7 +334,16 @@ final class ServerCommand {
           Map.entry("--max-connections", String.valueOf(d.maxConnections())),
           Map.entry("--request-timeout", DurationConverter.format(d.requestTimeout())),
           Map.entry("--relay-threads", String.valueOf(d.relayThreads())),
-          Map.entry("--io", d.io().toString()));
+          Map.entry("--io", d.io().toString()),
+          Map.entry("--max-connections-per-ip", String.valueOf(d.maxConnectionsPerIp())),
+          Map.entry("--max-connect-rate", d.connectRate() + "/s"),
+          Map.entry("--max-connect-burst", String.valueOf(d.connectBurst())),
+          Map.entry("--first-byte-timeout", DurationConverter.format(d.firstByteTimeout())),
+          Map.entry("--max-rooms-per-ip", String.valueOf(d.maxRoomsPerIp())),
+          Map.entry("--register-timeout", DurationConverter.format(d.registerTimeout())),
+          Map.entry("--max-password-jobs", String.valueOf(d.maxPasswordJobs())),
+          Map.entry("--max-password-failures", String.valueOf(d.maxPasswordFailures())),
+          Map.entry("--exempt-ips", d.exemptIps().toString()));
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.chatwire.server;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -28,6 +32,19 @@ import java.util.Objects;
  * @param metricsPort the HTTP port of {@code GET /metrics} (0 = any free port), or {@link
  *     #METRICS_OFF}
  * @param clock the time source for idle expiry and deadlines
+ * @param maxConnectionsPerIp the most TCP connections open at once from one source (see {@link
+ *     #sourceOf})
+ * @param connectRate new TCP connections per second one source may open, on average
+ * @param connectBurst new TCP connections one source may open at once before {@code connectRate}
+ *     applies
+ * @param firstByteTimeout how long a new TCP connection may stay silent: the first byte of its
+ *     request must come within this, the rest within {@code requestTimeout}
+ * @param maxRoomsPerIp the most rooms one source may have open, or {@link #ROOMS_PER_IP_AUTO} for
+ *     {@code max(10, 1% of maxRooms)} (see {@link #roomsPerIp()})
+ * @param registerTimeout a room whose host has sent no datagram within this is removed
+ * @param maxPasswordJobs the most password hashing jobs (PBKDF2) queued or running at once
+ * @param maxPasswordFailures wrong passwords one source may send per minute
+ * @param exemptIps sources to which no per-source limit applies
  */
 public record ServerOptions(
     String host,
@@ -42,7 +59,17 @@ public record ServerOptions(
     int relayThreads,
     RelayIo io,
     int metricsPort,
-    Clock clock) {
+    Clock clock,
+    // Abuse resistance (issue 16, TCP side): per-source limits of the control plane.
+    int maxConnectionsPerIp,
+    int connectRate,
+    int connectBurst,
+    Duration firstByteTimeout,
+    int maxRoomsPerIp,
+    Duration registerTimeout,
+    int maxPasswordJobs,
+    int maxPasswordFailures,
+    IpRanges exemptIps) {
 
   /** The largest payload the TCRP frame can carry ({@code 2^29} bytes). */
   public static final int PROTOCOL_MAX_PAYLOAD = 1 << 29;
@@ -89,6 +116,39 @@ public record ServerOptions(
   /** Default metrics port: off. */
   public static final int DEFAULT_METRICS_PORT = METRICS_OFF;
 
+  /**
+   * Default limit of open TCP connections per source: a client makes one at a time, sixteen leave
+   * room for a NAT of a few users, and 64 sources are needed to fill the 1024 slots.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 16;
+
+  /** Default connection rate per source: 10 per second on average. */
+  public static final int DEFAULT_CONNECT_RATE = 10;
+
+  /** Default connection burst per source: 40, enough for a paginated LIST and a JOIN at once. */
+  public static final int DEFAULT_CONNECT_BURST = 40;
+
+  /** Default deadline for the first byte of a request: 3 s. */
+  public static final Duration DEFAULT_FIRST_BYTE_TIMEOUT = Duration.ofSeconds(3);
+
+  /** {@link #maxRoomsPerIp()} meaning {@code max(10, 1% of maxRooms)}, never above maxRooms. */
+  public static final int ROOMS_PER_IP_AUTO = 0;
+
+  /** Default rooms per source: {@link #ROOMS_PER_IP_AUTO}. */
+  public static final int DEFAULT_MAX_ROOMS_PER_IP = ROOMS_PER_IP_AUTO;
+
+  /** Default deadline for a room's host to send its first datagram: 8 s. */
+  public static final Duration DEFAULT_REGISTER_TIMEOUT = Duration.ofSeconds(8);
+
+  /** Default limit of password hashing jobs queued or running: 32 (about 1 s of work). */
+  public static final int DEFAULT_MAX_PASSWORD_JOBS = 32;
+
+  /** Default wrong passwords per source and minute: 10. */
+  public static final int DEFAULT_MAX_PASSWORD_FAILURES = 10;
+
+  /** Default exempt sources: none. */
+  public static final IpRanges DEFAULT_EXEMPT_IPS = IpRanges.none();
+
   /** Validates every setting. */
   public ServerOptions {
     Objects.requireNonNull(host, "host");
@@ -109,6 +169,71 @@ public record ServerOptions(
     checkRange("max connections", maxConnections, 1, Integer.MAX_VALUE);
     checkRange("relay threads", relayThreads, 1, MAX_RELAY_THREADS);
     checkRange("metrics port", metricsPort, METRICS_OFF, 65_535);
+    Objects.requireNonNull(firstByteTimeout, "firstByteTimeout");
+    Objects.requireNonNull(registerTimeout, "registerTimeout");
+    Objects.requireNonNull(exemptIps, "exemptIps");
+    checkRange("max connections per ip", maxConnectionsPerIp, 1, Integer.MAX_VALUE);
+    checkRange("connect rate", connectRate, 1, Integer.MAX_VALUE);
+    checkRange("connect burst", connectBurst, 1, Integer.MAX_VALUE);
+    checkPositive("first byte timeout", firstByteTimeout);
+    checkRange("max rooms per ip", maxRoomsPerIp, ROOMS_PER_IP_AUTO, Integer.MAX_VALUE);
+    checkPositive("register timeout", registerTimeout);
+    checkRange("max password jobs", maxPasswordJobs, 1, Integer.MAX_VALUE);
+    checkRange("max password failures", maxPasswordFailures, 1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Whether no per-source limit applies to {@code address} ({@code --exempt-ips}): neither the
+   * control plane's nor the relay's flood control.
+   *
+   * @param address a client's address
+   * @return true if it is in {@link #exemptIps()}
+   */
+  public boolean exempt(InetAddress address) {
+    return exemptIps.contains(address);
+  }
+
+  /**
+   * The rooms one source may hold: {@link #maxRoomsPerIp()}, or with {@link #ROOMS_PER_IP_AUTO}
+   * {@code max(10, maxRooms / 100)}: at least a hundred sources are needed to fill the room table,
+   * and a small server still lets one user open a few rooms. Never above {@link #maxRooms()}.
+   *
+   * @return at least 1
+   */
+  public int roomsPerIp() {
+    int n = maxRoomsPerIp == ROOMS_PER_IP_AUTO ? Math.max(10, maxRooms / 100) : maxRoomsPerIp;
+    return Math.min(n, maxRooms);
+  }
+
+  /**
+   * The deadline of a silent new connection: {@link #firstByteTimeout()}, at most {@link
+   * #requestTimeout()}.
+   *
+   * @return the first byte's deadline
+   */
+  public Duration silenceTimeout() {
+    return firstByteTimeout.compareTo(requestTimeout) < 0 ? firstByteTimeout : requestTimeout;
+  }
+
+  /**
+   * The key per-source limits count under: the address itself for IPv4, its /64 network for IPv6
+   * (one IPv6 host usually holds a whole /64 and could otherwise take a fresh address per
+   * connection).
+   *
+   * @param address a client's address
+   * @return the source's key
+   */
+  public static InetAddress sourceOf(InetAddress address) {
+    if (!(address instanceof Inet6Address)) {
+      return address;
+    }
+    byte[] bytes = address.getAddress();
+    Arrays.fill(bytes, 8, 16, (byte) 0);
+    try {
+      return InetAddress.getByAddress(bytes);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("16 bytes are an IPv6 address", e);
+    }
   }
 
   /**

@@ -20,6 +20,16 @@ public final class ServerOptionsBuilder {
   private RelayIo io = ServerOptions.DEFAULT_IO;
   private int metricsPort = ServerOptions.DEFAULT_METRICS_PORT;
   private Clock clock = Clock.system();
+  // Abuse resistance: per-source limits of the control plane.
+  private int maxConnectionsPerIp = ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_IP;
+  private int connectRate = ServerOptions.DEFAULT_CONNECT_RATE;
+  private int connectBurst = ServerOptions.DEFAULT_CONNECT_BURST;
+  private Duration firstByteTimeout = ServerOptions.DEFAULT_FIRST_BYTE_TIMEOUT;
+  private int maxRoomsPerIp = ServerOptions.DEFAULT_MAX_ROOMS_PER_IP;
+  private Duration registerTimeout = ServerOptions.DEFAULT_REGISTER_TIMEOUT;
+  private int maxPasswordJobs = ServerOptions.DEFAULT_MAX_PASSWORD_JOBS;
+  private int maxPasswordFailures = ServerOptions.DEFAULT_MAX_PASSWORD_FAILURES;
+  private IpRanges exemptIps = ServerOptions.DEFAULT_EXEMPT_IPS;
 
   ServerOptionsBuilder() {}
 
@@ -37,6 +47,15 @@ public final class ServerOptionsBuilder {
     io = from.io();
     metricsPort = from.metricsPort();
     clock = from.clock();
+    maxConnectionsPerIp = from.maxConnectionsPerIp();
+    connectRate = from.connectRate();
+    connectBurst = from.connectBurst();
+    firstByteTimeout = from.firstByteTimeout();
+    maxRoomsPerIp = from.maxRoomsPerIp();
+    registerTimeout = from.registerTimeout();
+    maxPasswordJobs = from.maxPasswordJobs();
+    maxPasswordFailures = from.maxPasswordFailures();
+    exemptIps = from.exemptIps();
   }
 
   /**
@@ -183,6 +202,105 @@ public final class ServerOptionsBuilder {
   }
 
   /**
+   * Sets {@link ServerOptions#maxConnectionsPerIp()}.
+   *
+   * @param value at least 1
+   * @return this builder
+   */
+  public ServerOptionsBuilder maxConnectionsPerIp(int value) {
+    maxConnectionsPerIp = value;
+    return this;
+  }
+
+  /**
+   * Sets {@link ServerOptions#connectRate()}.
+   *
+   * @param value connections per second, at least 1
+   * @return this builder
+   */
+  public ServerOptionsBuilder connectRate(int value) {
+    connectRate = value;
+    return this;
+  }
+
+  /**
+   * Sets {@link ServerOptions#connectBurst()}.
+   *
+   * @param value at least 1
+   * @return this builder
+   */
+  public ServerOptionsBuilder connectBurst(int value) {
+    connectBurst = value;
+    return this;
+  }
+
+  /**
+   * Sets {@link ServerOptions#firstByteTimeout()}.
+   *
+   * @param value positive
+   * @return this builder
+   */
+  public ServerOptionsBuilder firstByteTimeout(Duration value) {
+    firstByteTimeout = value;
+    return this;
+  }
+
+  /**
+   * Sets {@link ServerOptions#maxRoomsPerIp()}.
+   *
+   * @param value at least 1, or {@link ServerOptions#ROOMS_PER_IP_AUTO}
+   * @return this builder
+   */
+  public ServerOptionsBuilder maxRoomsPerIp(int value) {
+    maxRoomsPerIp = value;
+    return this;
+  }
+
+  /**
+   * Sets {@link ServerOptions#registerTimeout()}.
+   *
+   * @param value positive
+   * @return this builder
+   */
+  public ServerOptionsBuilder registerTimeout(Duration value) {
+    registerTimeout = value;
+    return this;
+  }
+
+  /**
+   * Sets {@link ServerOptions#maxPasswordJobs()}.
+   *
+   * @param value at least 1
+   * @return this builder
+   */
+  public ServerOptionsBuilder maxPasswordJobs(int value) {
+    maxPasswordJobs = value;
+    return this;
+  }
+
+  /**
+   * Sets {@link ServerOptions#maxPasswordFailures()}.
+   *
+   * @param value per minute, at least 1
+   * @return this builder
+   */
+  public ServerOptionsBuilder maxPasswordFailures(int value) {
+    maxPasswordFailures = value;
+    return this;
+  }
+
+  /**
+   * Sets {@link ServerOptions#exemptIps()}.
+   *
+   * @param value the ranges, {@link IpRanges#none()} for none
+   * @return this builder
+   */
+  public ServerOptionsBuilder exemptIps(IpRanges value) {
+    exemptIps = value;
+    return this;
+  }
+
+  /**
    * Validates and returns the settings.
    *
    * @return the options
@@ -203,6 +321,15 @@ public final class ServerOptionsBuilder {
         relayThreads,
         io,
         metricsPort,
-        clock);
+        clock,
+        maxConnectionsPerIp,
+        connectRate,
+        connectBurst,
+        firstByteTimeout,
+        maxRoomsPerIp,
+        registerTimeout,
+        maxPasswordJobs,
+        maxPasswordFailures,
+        exemptIps);
   }
 }

@@ -6,7 +6,7 @@ package io.chatwire.server;
  * @param rooms rooms open now
  * @param members members of every room now
  * @param openConnections TCP connections open now
- * @param refusedConnections TCP connections closed at once because the limit was reached
+ * @param refusedConnections TCP connections refused with a 429 frame by a connection limit
  * @param datagramsReceived every UDP datagram received
  * @param heartbeats accepted datagrams with an empty message
  * @param messagesRelayed accepted datagrams relayed to the room

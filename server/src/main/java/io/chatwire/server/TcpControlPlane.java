@@ -10,21 +10,31 @@ import io.chatwire.wire.MalformedFrameException;
 import io.chatwire.wire.Utf8;
 import io.chatwire.wire.WireBuffers;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The TCP control plane: accepts connections up to the limit, frames each request with the
+ * The TCP control plane: accepts connections up to the limits, frames each request with the
  * generated {@link TcrpFrameDecoder}, hands it to {@link ControlRequests} and writes the answer
  * with {@link TcrpFrameEncoder}. See {@link Connection} for the state machine.
+ *
+ * <pre>
+ *   accept --source over --max-connect-rate / --max-connections-per-ip--> 429, close
+ *          --server full--> reclaim the oldest connection without a whole header (429 to it)
+ *                           or, if every connection has sent its header: 429, close
+ *          --else--> a Connection (first byte due within --first-byte-timeout)
+ * </pre>
+ *
+ * Refusals are answered and closed by {@link Refusals}.
  */
 final class TcpControlPlane implements EventLoop.Handler {
   private static final Logger log = LoggerFactory.getLogger(TcpControlPlane.class);
@@ -38,27 +48,39 @@ final class TcpControlPlane implements EventLoop.Handler {
   private final ServerOptions options;
   private final Clock clock;
   private final long timeoutMillis;
-  private final Set<Connection> connections = new HashSet<>();
+  private final long silenceMillis;
+  private final SourceLimits limits;
+  // Oldest first, so that a full server reclaims the longest-silent connection.
+  private final Set<Connection> connections = new LinkedHashSet<>();
+  private final Refusals refusals;
   private final TcrpFrameDecoder decoder = new TcrpFrameDecoder();
   private final ByteBuffer discard = ByteBuffer.allocateDirect(8192);
   private final TcrpCounters answered = new TcrpCounters();
   // Written by the event loop only; volatile so that the metrics endpoint reads them.
   private volatile int open;
   private volatile long refused;
-  private long refusedLogged;
   private SelectionKey acceptKey;
 
   TcpControlPlane(
       ServerSocketChannel server,
       Selector selector,
       ControlRequests requests,
-      ServerOptions options) {
+      ServerOptions options,
+      SourceLimits limits) {
     this.server = server;
     this.selector = selector;
     this.requests = requests;
     this.options = options;
+    this.limits = limits;
     this.clock = options.clock();
     this.timeoutMillis = options.requestTimeout().toMillis();
+    this.silenceMillis = options.silenceTimeout().toMillis();
+    this.refusals = new Refusals(options, limits, answered);
+  }
+
+  /** The per-source limits, for the metrics endpoint. */
+  SourceLimits limits() {
+    return limits;
   }
 
   /** TCP connections open now, from any thread. */
@@ -66,7 +88,7 @@ final class TcpControlPlane implements EventLoop.Handler {
     return open;
   }
 
-  /** Connections closed at once because the limit was reached, from any thread. */
+  /** Connections refused with 429 by a connection limit, from any thread. */
   long refusedConnections() {
     return refused;
   }
@@ -76,7 +98,7 @@ final class TcpControlPlane implements EventLoop.Handler {
     return answered;
   }
 
-  /** Accepts pending connections; beyond the limit they are closed at once. */
+  /** Accepts pending connections; beyond a limit they are answered 429 and closed. */
   @Override
   public void ready(SelectionKey key) throws IOException {
     for (int i = 0; i < ACCEPT_BATCH; i++) {
@@ -93,28 +115,48 @@ final class TcpControlPlane implements EventLoop.Handler {
       if (channel == null) {
         return;
       }
-      if (connections.size() >= options.maxConnections()) {
-        refused++;
-        closeQuietly(channel);
-        continue;
-      }
       try {
-        channel.configureBlocking(false);
-        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
-        Connection c =
-            new Connection(
-                this,
-                channel,
-                remote.getAddress(),
-                remote.toString(),
-                clock.millis() + timeoutMillis);
-        c.register(selector);
-        connections.add(c);
-        open = connections.size();
+        accept(channel);
       } catch (IOException e) {
         closeQuietly(channel);
       }
     }
+  }
+
+  private void accept(SocketChannel channel) throws IOException {
+    channel.configureBlocking(false);
+    InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+    InetAddress ip = remote.getAddress();
+    InetAddress source = limits.sourceOf(ip);
+    Limit limit = limits.admit(source);
+    if (limit == null && connections.size() >= options.maxConnections() && !reclaimSilent()) {
+      limit = Limit.CONNECTIONS;
+    }
+    if (limit != null) {
+      refused++;
+      refusals.refuse(channel, ip, limit);
+      return;
+    }
+    long now = clock.millis();
+    Connection c =
+        new Connection(
+            this, channel, ip, remote.toString(), source, now + silenceMillis, now + timeoutMillis);
+    c.register(selector);
+    connections.add(c);
+    limits.opened(source);
+    open = connections.size();
+  }
+
+  /** Frees the slot of the oldest connection without a whole header, answering it 429. */
+  private boolean reclaimSilent() {
+    for (Connection c : connections) {
+      if (c.phase() == Phase.HEADER) {
+        forget(c);
+        refusals.refuse(c.reclaim(), c.peer(), Limit.SILENT_RECLAIMED);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reads, writes or drains, whichever the connection's phase needs. */
@@ -124,14 +166,15 @@ final class TcpControlPlane implements EventLoop.Handler {
         case HEADER, BODY -> read(c);
         case WRITING -> write(c);
         case DRAINING -> drain(c);
-        case PROCESSING, CLOSED -> c.idle();
+        case PROCESSING -> watch(c);
+        case CLOSED -> c.idle();
       }
     } catch (IOException | RuntimeException e) {
       close(c, "failed: " + e);
     }
   }
 
-  /** Closes connections past their deadline and logs refused connections, once a sweep. */
+  /** Closes connections past their deadline and the refused ones, once a sweep. */
   void sweep() {
     long now = clock.millis();
     for (Connection c : connections.toArray(new Connection[0])) {
@@ -140,21 +183,20 @@ final class TcpControlPlane implements EventLoop.Handler {
           close(c, null);
         } else if (c.phase() == Phase.WRITING) {
           close(c, "client did not read the response in time");
+        } else if (!c.heard()) {
+          limits.bit(
+              Limit.FIRST_BYTE_TIMEOUT, c.peer(), "sent nothing within " + silenceMillis + " ms");
+          close(c, null);
         } else {
-          close(c, "no whole request within " + options.requestTimeout().toMillis() + " ms");
+          close(c, "no whole request within " + timeoutMillis + " ms");
         }
       }
     }
+    refusals.sweep();
+    limits.sweep();
     if (acceptKey != null && acceptKey.isValid()) {
       acceptKey.interestOps(SelectionKey.OP_ACCEPT);
       acceptKey = null;
-    }
-    if (refused > refusedLogged) {
-      log.warn(
-          "refused {} connections: limit of {} open connections reached",
-          refused - refusedLogged,
-          options.maxConnections());
-      refusedLogged = refused;
     }
   }
 
@@ -162,6 +204,7 @@ final class TcpControlPlane implements EventLoop.Handler {
     for (Connection c : connections.toArray(new Connection[0])) {
       close(c, null);
     }
+    refusals.closeAll();
   }
 
   /** Encodes the answer's frames (room name and operation echoed) and starts writing them. */
@@ -218,6 +261,7 @@ final class TcpControlPlane implements EventLoop.Handler {
       if (n == 0) {
         return;
       }
+      c.heardFrom();
     }
   }
 
@@ -318,6 +362,21 @@ final class TcpControlPlane implements EventLoop.Handler {
     }
   }
 
+  /** While a request is processed: discards extra input and notices a client that has gone. */
+  private void watch(Connection c) throws IOException {
+    for (int i = 0; i < 16; i++) {
+      discard.clear();
+      int n = c.channel().read(discard);
+      if (n < 0) {
+        close(c, "closed by the client before its answer");
+        return;
+      }
+      if (n == 0) {
+        return;
+      }
+    }
+  }
+
   private void drain(Connection c) throws IOException {
     for (int i = 0; i < 16; i++) {
       discard.clear();
@@ -337,11 +396,16 @@ final class TcpControlPlane implements EventLoop.Handler {
     if (!c.close()) {
       return;
     }
-    connections.remove(c);
-    open = connections.size();
+    forget(c);
     if (reason != null) {
       log.info("closed {}: {}", c, reason);
     }
+  }
+
+  private void forget(Connection c) {
+    connections.remove(c);
+    limits.closed(c.source());
+    open = connections.size();
   }
 
   private static void closeQuietly(SocketChannel channel) {

@@ -23,22 +23,32 @@ final class TcrpCounters {
 
   private static final Operation[] OPERATIONS = Operation.values();
 
-  private final AtomicLongArray counts = new AtomicLongArray(OPERATIONS.length * STATUSES.length);
+  // One row per operation, and a last one for answers sent before any header was read (refusals).
+  private final AtomicLongArray counts =
+      new AtomicLongArray((OPERATIONS.length + 1) * STATUSES.length);
 
-  /** Counts one answer; a status not in {@link #STATUSES} is not counted. Event loop only. */
+  /**
+   * Counts one answer; a status not in {@link #STATUSES} is not counted. Event loop only.
+   *
+   * @param operation the request's operation, or null when none was read (a refused connection)
+   */
   void answered(Operation operation, int status) {
     int s = statusIndex(status);
-    if (operation == null || s < 0) {
+    if (s < 0) {
       return;
     }
-    int i = operation.ordinal() * STATUSES.length + s;
+    int i = row(operation) * STATUSES.length + s;
     counts.setRelease(i, counts.getPlain(i) + 1);
   }
 
-  /** Answers so far with {@code status} to {@code operation}, from any thread. */
+  /** Answers so far with {@code status} to {@code operation} (null: none read), any thread. */
   long get(Operation operation, int status) {
     int s = statusIndex(status);
-    return s < 0 ? 0 : counts.getAcquire(operation.ordinal() * STATUSES.length + s);
+    return s < 0 ? 0 : counts.getAcquire(row(operation) * STATUSES.length + s);
+  }
+
+  private static int row(Operation operation) {
+    return operation == null ? OPERATIONS.length : operation.ordinal();
   }
 
   private static int statusIndex(int status) {

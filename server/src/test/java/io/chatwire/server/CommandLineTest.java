@@ -51,6 +51,17 @@ class CommandLineTest {
         "--metrics-port -1",
         "--metrics-port 70000",
         "--metrics-port x",
+        "--max-connections-per-ip 0",
+        "--max-connect-rate fast",
+        "--max-connect-rate 0/s",
+        "--max-connect-burst 0",
+        "--first-byte-timeout 0s",
+        "--max-rooms-per-ip -1",
+        "--register-timeout never",
+        "--max-password-jobs 0",
+        "--max-password-failures 0",
+        "--exempt-ips localhost",
+        "--exempt-ips 10.0.0.0/40",
         "--bogus",
         "extra-argument",
         "--host"
@@ -82,8 +93,27 @@ class CommandLineTest {
             "--max-connections",
             "--relay-threads",
             "--io",
-            "--metrics-port");
+            "--metrics-port",
+            "--max-connections-per-ip",
+            "--max-connect-rate",
+            "--max-connect-burst",
+            "--first-byte-timeout",
+            "--max-rooms-per-ip",
+            "--register-timeout",
+            "--max-password-jobs",
+            "--max-password-failures",
+            "--exempt-ips");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void helpListsEveryFlag() {
+    assertThat(run("--help")).isZero();
+    String help = out.toString(StandardCharsets.UTF_8);
+    for (CommandLine.Model.OptionSpec option :
+        new CommandLine(new ServerCommand()).getCommandSpec().options()) {
+      assertThat(help).contains(option.longestName());
+    }
   }
 
   @Test
@@ -102,7 +132,14 @@ class CommandLineTest {
             "(default 1024)",
             "(default 10s)",
             "(default auto)",
-            "(default: off)");
+            "(default: off)",
+            "(default 16)",
+            "(default 10/s)",
+            "(default 40)",
+            "(default 3s)",
+            "(default 8s)",
+            "(default 32)",
+            "(default: none)");
   }
 
   @Test
@@ -154,8 +191,36 @@ class CommandLineTest {
             "--io",
             "portable",
             "--metrics-port",
-            "0");
+            "0",
+            "--max-connections-per-ip",
+            "8",
+            "--max-connect-rate",
+            "3/s",
+            "--max-connect-burst",
+            "9",
+            "--first-byte-timeout",
+            "1s",
+            "--max-rooms-per-ip",
+            "11",
+            "--register-timeout",
+            "4s",
+            "--max-password-jobs",
+            "12",
+            "--max-password-failures",
+            "13",
+            "--exempt-ips",
+            "10.0.0.0/8,::1");
     ServerOptions o = command.toOptions();
+    assertThat(o.maxConnectionsPerIp()).isEqualTo(8);
+    assertThat(o.connectRate()).isEqualTo(3);
+    assertThat(o.connectBurst()).isEqualTo(9);
+    assertThat(o.firstByteTimeout()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(o.maxRoomsPerIp()).isEqualTo(11);
+    assertThat(o.roomsPerIp()).isEqualTo(3);
+    assertThat(o.registerTimeout()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(o.maxPasswordJobs()).isEqualTo(12);
+    assertThat(o.maxPasswordFailures()).isEqualTo(13);
+    assertThat(o.exemptIps()).isEqualTo(IpRanges.parse("10.0.0.0/8,::1"));
     assertThat(o.host()).isEqualTo("127.0.0.1");
     assertThat(o.tcpPort()).isZero();
     assertThat(o.udpPort()).isEqualTo(7);

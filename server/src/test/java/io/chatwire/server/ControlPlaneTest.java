@@ -274,15 +274,22 @@ class ControlPlaneTest {
   }
 
   @Test
-  void connectionsBeyondTheLimitAreRefused() throws IOException {
+  void connectionsBeyondTheLimitGet429BeforeTheyClose() throws IOException {
     start(ServerOptions.defaults().withMaxConnections(2));
+    // Both send a whole header announcing a payload that never comes: not silent, not reclaimed.
+    byte[] header = Arrays.copyOf(Tcrp.frame(Operation.JOIN, State.REQUEST, "", utf8("bob")), 32);
     for (int i = 0; i < 2; i++) {
-      sockets.add(connect());
+      Socket s = connect();
+      s.getOutputStream().write(header);
+      sockets.add(s);
     }
     Await.until("2 open connections", () -> server.stats().openConnections() == 2);
-    try (Socket extra = connect()) {
-      assertThat(readOrReset(extra.getInputStream())).isEqualTo(-1);
-    }
+    Tcrp.Answer refused = request(port(), Operation.CREATE, "r", "alice");
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.frames()).hasSize(1);
+    assertThat(refused.frames().get(0).operation()).isEqualTo(Operation.LIST);
+    assertThat(refused.frames().get(0).roomName()).isEmpty();
+    assertThat(refused.message()).contains("server full");
     assertThat(server.stats().refusedConnections()).isEqualTo(1);
     for (Socket s : sockets) {
       s.close();

@@ -9,7 +9,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,6 +94,31 @@ class MetricsTest {
           .contains("# TYPE chatwire_datagrams_dropped_total counter")
           .contains("# TYPE chatwire_rooms gauge");
     }
+  }
+
+  @Test
+  void refusalsCountAsNone429AndByLimit() throws Exception {
+    server =
+        ChatServer.start(
+            Tcrp.loopback().toBuilder()
+                .metricsPort(0)
+                .maxConnectionsPerIp(1)
+                .connectBurst(2)
+                .build());
+    InetAddress other = InetAddress.getByName("127.0.0.2");
+    try (Socket held = new Socket()) {
+      held.bind(new InetSocketAddress(other, 0));
+      held.connect(new InetSocketAddress("127.0.0.1", server.tcpPort()), 5_000);
+      Await.until("held", () -> server.stats().openConnections() == 1);
+      assertThat(Tcrp.requestFrom(other, server.tcpPort(), Operation.LIST, "", "").status())
+          .isEqualTo(429);
+    }
+    Map<String, Double> m = parse(get("/metrics").body());
+    assertThat(m)
+        .containsEntry("chatwire_tcrp_requests_total{operation=\"none\",status=\"429\"}", 1.0)
+        .containsEntry("chatwire_limited_total{limit=\"connections_per_ip\"}", 1.0)
+        .containsEntry("chatwire_limited_total{limit=\"connect_rate\"}", 0.0)
+        .containsEntry("chatwire_tcp_connections_refused_total", 1.0);
   }
 
   @Test

@@ -36,6 +36,25 @@ class PayloadTest {
   }
 
   @Test
+  void trailingBytesAfterTheJsonValueAreRejectedButWhitespaceIsNot() throws BadRequestException {
+    for (String bad :
+        new String[] {"{\"username\":\"bob\"}xyz", "\"bob\"xyz", "{}{}", "\"a\" \"b\"", "{} 1"}) {
+      assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOf(BadRequestException.class);
+    }
+    assertThat(parse("{\"username\":\"bob\"} \r\n\t").username()).isEqualTo("bob");
+    assertThat(parse("\"bob\"\n").username()).isEqualTo("bob");
+  }
+
+  @Test
+  void listOffsetIsAWholeNumber() throws BadRequestException {
+    assertThat(parse("{\"offset\":250}").offset()).isEqualTo(250);
+    assertThat(parse("{}").offset()).isZero();
+    for (String bad : new String[] {"{\"offset\":-1}", "{\"offset\":1.5}", "{\"offset\":\"3\"}"}) {
+      assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOf(BadRequestException.class);
+    }
+  }
+
+  @Test
   void namesAreOneTo64BytesWithoutControlCharacters() throws BadRequestException {
     assertThat(Name.of("username", "é".repeat(32), 64).bytes()).hasSize(64);
     for (String bad : new String[] {"", "é".repeat(33), "a\nb", "\u0000", "x\u009f", "\ud800"}) {

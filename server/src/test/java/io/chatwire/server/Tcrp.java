@@ -30,9 +30,19 @@ final class Tcrp {
   static final RelayIo IO =
       new ServerCommand.IoConverter().convert(System.getProperty("chatwire.test.io", "portable"));
 
-  /** Server options for a test: loopback only, free ports, {@link #IO}. */
+  /**
+   * Server options for a test: loopback only, free ports, {@link #IO}, and 127.0.0.1 exempt from
+   * the per-address limits (these tests play many clients from one address, as a load generator
+   * does); {@code AbuseResistanceTest} plays its clients from 127.0.0.2 and up.
+   */
   static ServerOptions loopback() {
-    return ServerOptions.defaults().withHost("127.0.0.1").withTcpPort(0).withUdpPort(0).withIo(IO);
+    return ServerOptions.defaults().toBuilder()
+        .host("127.0.0.1")
+        .tcpPort(0)
+        .udpPort(0)
+        .io(IO)
+        .exemptIps(IpRanges.parse("127.0.0.1"))
+        .build();
   }
 
   static final int TIMEOUT_MS = 5_000;
