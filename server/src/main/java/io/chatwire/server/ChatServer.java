@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +113,7 @@ public final class ChatServer implements AutoCloseable {
       tcp.setOption(StandardSocketOptions.SO_REUSEADDR, true);
       tcp.bind(tcpAddress, BACKLOG);
       tcp.configureBlocking(false);
-      Rooms rooms = new Rooms();
+      Rooms rooms = new Rooms(FloodControl.of(options, rateExempt(options)));
       udp =
           RelayGroup.open(
               options.io(), family, udpAddress, options.relayThreads(), rooms, options.clock());
@@ -330,7 +332,16 @@ public final class ChatServer implements AutoCloseable {
         sum[RelayCounters.DROPPED_WRONG_ADDRESS],
         sum[RelayCounters.DROPPED_OVERSIZE],
         sum[RelayCounters.SEND_FAILURES],
-        sum[RelayCounters.RECEIVE_ERRORS]);
+        sum[RelayCounters.RECEIVE_ERRORS],
+        sum[RelayCounters.DROPPED_RATE]);
+  }
+
+  /**
+   * The member IPs that flood control spares. The hook for {@code --exempt-ips}: nobody until
+   * {@link ServerOptions} can tell.
+   */
+  static Predicate<InetAddress> rateExempt(ServerOptions options) {
+    return FloodControl.NOBODY;
   }
 
   private static InetSocketAddress address(String host, int port) throws IOException {

@@ -37,7 +37,8 @@ final class MetricsEndpoint implements Closeable {
           new DropReason("unknown_room", RelayCounters.DROPPED_UNKNOWN_ROOM),
           new DropReason("bad_token", RelayCounters.DROPPED_BAD_TOKEN),
           new DropReason("wrong_address", RelayCounters.DROPPED_WRONG_ADDRESS),
-          new DropReason("oversize", RelayCounters.DROPPED_OVERSIZE));
+          new DropReason("oversize", RelayCounters.DROPPED_OVERSIZE),
+          new DropReason("rate", RelayCounters.DROPPED_RATE));
 
   private final HTTPServer http;
 

@@ -20,6 +20,12 @@ final class Rooms {
   private final SecureRandom random = new SecureRandom();
   // Written by the event loop only; volatile so that the metrics endpoint reads it.
   private volatile int members;
+  private final FloodControl flood;
+
+  /** Rooms whose members are held to {@code flood}. */
+  Rooms(FloodControl flood) {
+    this.flood = flood;
+  }
 
   int size() {
     return byName.size();
@@ -67,7 +73,7 @@ final class Rooms {
     while (tokens.containsKey(token)) {
       token = newToken();
     }
-    Member member = new Member(room, name, username, token, ip, now);
+    Member member = new Member(room, name, username, token, ip, now, flood);
     room.add(member);
     tokens.put(token, member);
     members++;

@@ -95,6 +95,22 @@ final class ServerCommand {
               + " port (default: off).")
   Integer metricsPort;
 
+  @Option(
+      names = "--max-rate",
+      paramLabel = "N[/s]",
+      converter = RateConverter.class,
+      description =
+          "Messages per second one member may send; over it they are dropped and the member is"
+              + " told to slow down; 0 = no limit (default ${DEFAULT-VALUE}).")
+  int maxRate;
+
+  @Option(
+      names = "--max-burst",
+      paramLabel = "N",
+      description =
+          "Messages one member may send at once after a quiet spell (default ${DEFAULT-VALUE}).")
+  int maxBurst;
+
   ServerOptions toOptions() {
     if (metricsPort != null && metricsPort < 0) {
       throw new IllegalArgumentException(
@@ -113,6 +129,8 @@ final class ServerCommand {
         .relayThreads(relayThreads)
         .io(io)
         .metricsPort(metricsPort == null ? ServerOptions.METRICS_OFF : metricsPort)
+        .maxRate(maxRate)
+        .maxBurst(maxBurst)
         .build();
   }
 
@@ -204,6 +222,22 @@ final class ServerCommand {
     }
   }
 
+  /** Parses {@code --max-rate}: {@code N} or {@code N/s}, messages per second. */
+  static final class RateConverter implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      String n = value.trim();
+      if (n.endsWith("/s")) {
+        n = n.substring(0, n.length() - 2).trim();
+      }
+      if (!n.matches("[0-9]{1,9}")) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a rate (use N or N/s, messages per second)");
+      }
+      return Integer.parseInt(n);
+    }
+  }
+
   /**
    * The flags' defaults, written from {@link ServerOptions#defaults()}: the one set of defaults, so
    * that {@code --help} and the options built without a flag agree.
@@ -223,7 +257,9 @@ final class ServerCommand {
           Map.entry("--max-connections", String.valueOf(d.maxConnections())),
           Map.entry("--request-timeout", DurationConverter.format(d.requestTimeout())),
           Map.entry("--relay-threads", String.valueOf(d.relayThreads())),
-          Map.entry("--io", d.io().toString()));
+          Map.entry("--io", d.io().toString()),
+          Map.entry("--max-rate", d.maxRate() + "/s"),
+          Map.entry("--max-burst", String.valueOf(d.maxBurst())));
     }
 
     @Override

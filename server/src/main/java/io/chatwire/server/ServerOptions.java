@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param io how the relay moves datagrams: batched system calls or one per datagram
  * @param metricsPort the HTTP port of {@code GET /metrics} (0 = any free port), or {@link
  *     #METRICS_OFF}
+ * @param maxRate messages per second one member may send, on average (0 = no flood control)
+ * @param maxBurst messages one member may send at once after a quiet spell
  * @param clock the time source for idle expiry and deadlines
  */
 public record ServerOptions(
@@ -42,6 +44,8 @@ public record ServerOptions(
     int relayThreads,
     RelayIo io,
     int metricsPort,
+    int maxRate,
+    int maxBurst,
     Clock clock) {
 
   /** The largest payload the TCRP frame can carry ({@code 2^29} bytes). */
@@ -89,6 +93,15 @@ public record ServerOptions(
   /** Default metrics port: off. */
   public static final int DEFAULT_METRICS_PORT = METRICS_OFF;
 
+  /** The highest {@code --max-rate} and {@code --max-burst} accepted. */
+  public static final int MAX_RATE = 1_000_000;
+
+  /** Default per-member rate: 20 messages per second. */
+  public static final int DEFAULT_MAX_RATE = 20;
+
+  /** Default per-member burst: 40 messages. */
+  public static final int DEFAULT_MAX_BURST = 40;
+
   /** Validates every setting. */
   public ServerOptions {
     Objects.requireNonNull(host, "host");
@@ -109,12 +122,15 @@ public record ServerOptions(
     checkRange("max connections", maxConnections, 1, Integer.MAX_VALUE);
     checkRange("relay threads", relayThreads, 1, MAX_RELAY_THREADS);
     checkRange("metrics port", metricsPort, METRICS_OFF, 65_535);
+    checkRange("max rate", maxRate, 0, MAX_RATE);
+    checkRange("max burst", maxBurst, 1, MAX_RATE);
   }
 
   /**
    * The documented defaults: 0.0.0.0, ports 9001 and 9002, 300 s idle timeout, 10000 rooms, 1000
    * members, 64 KiB payloads, 1024 connections, 10 s request deadline, one relay thread, batched
-   * I/O where available, no metrics endpoint, system clock.
+   * I/O where available, no metrics endpoint, 20 messages per second per member in bursts of 40 at
+   * most, system clock.
    *
    * @return the defaults
    */

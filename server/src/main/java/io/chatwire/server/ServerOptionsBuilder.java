@@ -19,6 +19,8 @@ public final class ServerOptionsBuilder {
   private int relayThreads = ServerOptions.DEFAULT_RELAY_THREADS;
   private RelayIo io = ServerOptions.DEFAULT_IO;
   private int metricsPort = ServerOptions.DEFAULT_METRICS_PORT;
+  private int maxRate = ServerOptions.DEFAULT_MAX_RATE;
+  private int maxBurst = ServerOptions.DEFAULT_MAX_BURST;
   private Clock clock = Clock.system();
 
   ServerOptionsBuilder() {}
@@ -36,6 +38,8 @@ public final class ServerOptionsBuilder {
     relayThreads = from.relayThreads();
     io = from.io();
     metricsPort = from.metricsPort();
+    maxRate = from.maxRate();
+    maxBurst = from.maxBurst();
     clock = from.clock();
   }
 
@@ -172,6 +176,28 @@ public final class ServerOptionsBuilder {
   }
 
   /**
+   * Sets {@link ServerOptions#maxRate()}.
+   *
+   * @param value messages per second per member, 0 for no flood control
+   * @return this builder
+   */
+  public ServerOptionsBuilder maxRate(int value) {
+    maxRate = value;
+    return this;
+  }
+
+  /**
+   * Sets {@link ServerOptions#maxBurst()}.
+   *
+   * @param value messages at once, at least 1
+   * @return this builder
+   */
+  public ServerOptionsBuilder maxBurst(int value) {
+    maxBurst = value;
+    return this;
+  }
+
+  /**
    * Sets {@link ServerOptions#clock()}.
    *
    * @param value the time source
@@ -203,6 +229,8 @@ public final class ServerOptionsBuilder {
         relayThreads,
         io,
         metricsPort,
+        maxRate,
+        maxBurst,
         clock);
   }
 }

@@ -51,6 +51,11 @@ class CommandLineTest {
         "--metrics-port -1",
         "--metrics-port 70000",
         "--metrics-port x",
+        "--max-rate -1",
+        "--max-rate 20/m",
+        "--max-rate fast",
+        "--max-rate 2000000",
+        "--max-burst 0",
         "--bogus",
         "extra-argument",
         "--host"
@@ -82,7 +87,9 @@ class CommandLineTest {
             "--max-connections",
             "--relay-threads",
             "--io",
-            "--metrics-port");
+            "--metrics-port",
+            "--max-rate",
+            "--max-burst");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
@@ -102,6 +109,8 @@ class CommandLineTest {
             "(default 1024)",
             "(default 10s)",
             "(default auto)",
+            "(default 20/s)",
+            "(default 40)",
             "(default: off)");
   }
 
@@ -154,7 +163,11 @@ class CommandLineTest {
             "--io",
             "portable",
             "--metrics-port",
-            "0");
+            "0",
+            "--max-rate",
+            "5/s",
+            "--max-burst",
+            "9");
     ServerOptions o = command.toOptions();
     assertThat(o.host()).isEqualTo("127.0.0.1");
     assertThat(o.tcpPort()).isZero();
@@ -169,6 +182,8 @@ class CommandLineTest {
     assertThat(o.io()).isEqualTo(RelayIo.PORTABLE);
     assertThat(o.metricsPort()).isZero();
     assertThat(o.metricsEnabled()).isTrue();
+    assertThat(o.maxRate()).isEqualTo(5);
+    assertThat(o.maxBurst()).isEqualTo(9);
     assertThat(ServerOptions.defaults().metricsEnabled()).isFalse();
   }
 

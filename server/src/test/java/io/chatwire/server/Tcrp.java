@@ -30,9 +30,18 @@ final class Tcrp {
   static final RelayIo IO =
       new ServerCommand.IoConverter().convert(System.getProperty("chatwire.test.io", "portable"));
 
-  /** Server options for a test: loopback only, free ports, {@link #IO}. */
+  /**
+   * Server options for a test: loopback only, free ports, {@link #IO}, no flood control (tests send
+   * bursts; {@code FloodControlTest} turns it on).
+   */
   static ServerOptions loopback() {
-    return ServerOptions.defaults().withHost("127.0.0.1").withTcpPort(0).withUdpPort(0).withIo(IO);
+    return ServerOptions.builder()
+        .host("127.0.0.1")
+        .tcpPort(0)
+        .udpPort(0)
+        .io(IO)
+        .maxRate(0)
+        .build();
   }
 
   static final int TIMEOUT_MS = 5_000;
