@@ -3,6 +3,7 @@ package io.chatwire.server;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -111,7 +112,14 @@ public final class ChatServer implements AutoCloseable {
     try {
       tcp = ServerSocketChannel.open(family);
       tcp.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-      tcp.bind(tcpAddress, BACKLOG);
+      try {
+        tcp.bind(tcpAddress, BACKLOG);
+      } catch (BindException e) {
+        BindException named =
+            new BindException("tcp port " + tcpAddress.getPort() + ": " + e.getMessage());
+        named.initCause(e);
+        throw named;
+      }
       tcp.configureBlocking(false);
       Rooms rooms = new Rooms(FloodControl.of(options, rateExempt(options)));
       udp =
