@@ -129,13 +129,14 @@ public final class ChatServer implements AutoCloseable {
       udp.start(selector);
       server.loop.start(server::sweep, server::stopOnLoop);
       log.info(
-          "listening tcp={} udp={} on {} ({} relay thread{}, {} I/O)",
+          "listening tcp={} udp={} on {} ({} relay thread{}, {} I/O), instance {}",
           server.tcpPort,
           server.udpPort,
           options.host(),
           udp.size(),
           udp.size() > 1 ? "s" : udp.relaysOnLoop() ? ", the event loop" : "",
-          udp.io());
+          udp.io(),
+          rooms.instance());
       if (server.metrics != null) {
         log.info("metrics on http://{}:{}/metrics", options.host(), server.metrics.port());
       }
@@ -176,6 +177,16 @@ public final class ChatServer implements AutoCloseable {
    */
   public int metricsPort() {
     return metrics == null ? ServerOptions.METRICS_OFF : metrics.port();
+  }
+
+  /**
+   * This server instance's id, sent with every token (state-2 {@code "instance"}): new at every
+   * start, so that a client can tell a restarted server from one that does not answer.
+   *
+   * @return 16 lowercase hex characters
+   */
+  public String instance() {
+    return rooms.instance();
   }
 
   /**

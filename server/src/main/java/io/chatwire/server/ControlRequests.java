@@ -91,7 +91,7 @@ final class ControlRequests {
       return;
     }
     Member host = membership.create(room.text(), room.bytes(), password, user, request.peer());
-    sink.reply(Reply.accepted("room created", host.token(), udpPort));
+    sink.reply(Reply.accepted("room created", host.token(), udpPort, rooms.instance()));
   }
 
   private void join(Request request, ReplySink sink) throws BadRequestException {
@@ -129,7 +129,7 @@ final class ControlRequests {
       reject(request, sink, Reply.TOO_MANY, "room is full (" + options.maxMembers() + " members)");
     } else {
       Member member = membership.join(room, user, request.peer());
-      sink.reply(Reply.accepted("joined", member.token(), udpPort));
+      sink.reply(Reply.accepted("joined", member.token(), udpPort, rooms.instance()));
     }
   }
 
