@@ -311,6 +311,7 @@ public final class ChatServer implements AutoCloseable {
   private void sweep() {
     membership.sweep();
     control.sweep();
+    udp.receiveBufferDrops().check(options.clock().millis());
   }
 
   private void stopOnLoop() {

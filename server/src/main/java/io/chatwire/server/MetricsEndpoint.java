@@ -151,6 +151,13 @@ final class MetricsEndpoint implements Closeable {
             })
         .register(registry);
 
+    counter(
+        registry,
+        "chatwire_udp_receive_buffer_drops_total",
+        "Datagrams the kernel dropped because a relay socket's receive buffer was full"
+            + " (/proc/net/udp, Linux; 0 elsewhere)",
+        udp.receiveBufferDrops()::total);
+
     TcrpCounters answered = control.answered();
     CounterWithCallback.builder()
         .name("chatwire_tcrp_requests_total")

@@ -36,6 +36,7 @@ final class RelayGroup implements Closeable {
   private final Relay notices;
   private final Thread[] threads;
   private final DatagramChannel onLoop;
+  private final ReceiveBufferDrops receiveBufferDrops;
 
   private RelayGroup(
       RelayIo io, int port, Closeable[] sockets, Relay[] relays, Relay notices, Thread[] threads) {
@@ -46,6 +47,7 @@ final class RelayGroup implements Closeable {
     this.notices = notices;
     this.threads = threads;
     this.onLoop = threads.length == 0 ? (DatagramChannel) sockets[0] : null;
+    this.receiveBufferDrops = new ReceiveBufferDrops(port);
   }
 
   /**
@@ -196,6 +198,11 @@ final class RelayGroup implements Closeable {
   /** Whether the event loop itself relays (portable I/O, one relay thread). */
   boolean relaysOnLoop() {
     return onLoop != null;
+  }
+
+  /** What the kernel dropped on this group's sockets because their receive buffers were full. */
+  ReceiveBufferDrops receiveBufferDrops() {
+    return receiveBufferDrops;
   }
 
   /** The relay the event loop sends notices through. */
