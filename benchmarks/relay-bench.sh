@@ -164,8 +164,9 @@ bench() { # label setup-args...
 for relay in ${ONLY//,/ }; do
   case "$relay" in
     chatwire)
+      # --max-rate 0: the sweeps send more than 20 msgs/s per member; this measures the relay.
       # shellcheck disable=SC2086
-      start_relay chatwire "$RELAY_JAVA" $RELAY_JAVA_OPTS -jar "$SERVER_JAR" --host 127.0.0.1 \
+      start_relay chatwire "$RELAY_JAVA" $RELAY_JAVA_OPTS -jar "$SERVER_JAR" --host 127.0.0.1 --max-rate 0 \
         --tcp-port "$TCP_PORT" --udp-port "$UDP_PORT" $SERVER_ARGS
       label="${LABEL:-$SERVER_ARGS}"
       bench "chatwire${label:+ $label}" --setup tcrp --tcp-port "$TCP_PORT"

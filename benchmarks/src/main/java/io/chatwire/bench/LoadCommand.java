@@ -92,6 +92,13 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--print-header", description = "print the markdown table header and exit")
   boolean printHeader;
 
+  @Option(
+      names = "--flood-rate",
+      description =
+          "also run one hostile member sending this many msgs/s into a room of its own, as large"
+              + " as the others (TCRP setup only; default: none)")
+  double floodRate;
+
   @Option(names = "--sweep", description = "find the lossless knee instead of one run")
   boolean sweep;
 
@@ -161,6 +168,10 @@ final class LoadCommand implements Callable<Integer> {
             label,
             relayPid,
             senderSockets);
+    if (floodRate > 0 && (sweep || file != null)) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--flood-rate needs --setup tcrp and one run, not --sweep");
+    }
     if (prepareOnly) {
       if (file == null) {
         throw new CommandLine.ParameterException(
@@ -180,9 +191,18 @@ final class LoadCommand implements Callable<Integer> {
         out.println(RunResult.markdownHeader());
       }
       if (!sweep) {
-        RunResult r = generator.run(o.scenarioRate(), seconds(warmup), seconds(duration));
-        out.println(r.markdownRow());
-        err.println(r.summary());
+        Flooder flooder =
+            floodRate > 0 ? Flooder.start(host, tcpPort, members, floodRate, payload) : null;
+        try {
+          RunResult r = generator.run(o.scenarioRate(), seconds(warmup), seconds(duration));
+          out.println(r.markdownRow());
+          err.println(r.summary());
+        } finally {
+          if (flooder != null) {
+            flooder.close();
+            err.println(flooder.summary());
+          }
+        }
         return 0;
       }
       Sweep plan =

@@ -49,6 +49,23 @@ class LoadGeneratorTest {
     }
   }
 
+  /** The flood scenario: the other rooms get everything while the flooder is held to its rate. */
+  @Test
+  void aFlooderNextToTheRoomsIsHeldToTheRateByDefault() throws Exception {
+    ServerOptions options =
+        ServerOptions.defaults().withHost("127.0.0.1").withTcpPort(0).withUdpPort(0);
+    try (ChatServer server = ChatServer.start(options);
+        LoadGenerator generator =
+            LoadGenerator.open(tiny().withTarget(null, server.tcpPort(), 0, "chatwire"))) {
+      Flooder flooder = Flooder.start("127.0.0.1", server.tcpPort(), MEMBERS, 2_000, 64);
+      try (flooder) {
+        assertExactlyOnce(generator.run(generator.options().scenarioRate(), WARMUP, DURATION));
+      }
+      assertThat(flooder.summary()).startsWith("flooder: ");
+      assertThat(server.stats().droppedRate()).isPositive();
+    }
+  }
+
   @Test
   void deliversEveryMessageOnceWhenHostsSendFromSharedSockets() throws Exception {
     ServerOptions options =

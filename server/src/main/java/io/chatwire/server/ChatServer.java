@@ -3,6 +3,7 @@ package io.chatwire.server;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
@@ -110,9 +111,16 @@ public final class ChatServer implements AutoCloseable {
     try {
       tcp = ServerSocketChannel.open(family);
       tcp.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-      tcp.bind(tcpAddress, BACKLOG);
+      try {
+        tcp.bind(tcpAddress, BACKLOG);
+      } catch (BindException e) {
+        BindException named =
+            new BindException("tcp port " + tcpAddress.getPort() + ": " + e.getMessage());
+        named.initCause(e);
+        throw named;
+      }
       tcp.configureBlocking(false);
-      Rooms rooms = new Rooms();
+      Rooms rooms = new Rooms(FloodControl.of(options, options::exempt));
       udp =
           RelayGroup.open(
               options.io(), family, udpAddress, options.relayThreads(), rooms, options.clock());
@@ -120,13 +128,14 @@ public final class ChatServer implements AutoCloseable {
       udp.start();
       server.loop.start(server::sweep, server::stopOnLoop);
       log.info(
-          "listening tcp={} udp={} on {} ({} relay thread{}, {} I/O)",
+          "listening tcp={} udp={} on {} ({} relay thread{}, {} I/O), instance {}",
           server.tcpPort,
           server.udpPort,
           options.host(),
           udp.size(),
           udp.size() > 1 ? "s" : "",
-          udp.io());
+          udp.io(),
+          rooms.instance());
       if (server.metrics != null) {
         log.info("metrics on http://{}:{}/metrics", options.host(), server.metrics.port());
       }
@@ -167,6 +176,16 @@ public final class ChatServer implements AutoCloseable {
    */
   public int metricsPort() {
     return metrics == null ? ServerOptions.METRICS_OFF : metrics.port();
+  }
+
+  /**
+   * This server instance's id, sent with every token (state-2 {@code "instance"}): new at every
+   * start, so that a client can tell a restarted server from one that does not answer.
+   *
+   * @return 16 lowercase hex characters
+   */
+  public String instance() {
+    return rooms.instance();
   }
 
   /**
@@ -291,6 +310,7 @@ public final class ChatServer implements AutoCloseable {
   private void sweep() {
     membership.sweep();
     control.sweep();
+    udp.receiveBufferDrops().check(options.clock().millis());
   }
 
   private void stopOnLoop() {
@@ -346,7 +366,8 @@ public final class ChatServer implements AutoCloseable {
         sum[RelayCounters.DROPPED_WRONG_ADDRESS],
         sum[RelayCounters.DROPPED_OVERSIZE],
         sum[RelayCounters.SEND_FAILURES],
-        sum[RelayCounters.RECEIVE_ERRORS]);
+        sum[RelayCounters.RECEIVE_ERRORS],
+        sum[RelayCounters.DROPPED_RATE]);
   }
 
   private static InetSocketAddress address(String host, int port) throws IOException {

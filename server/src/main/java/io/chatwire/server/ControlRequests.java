@@ -139,7 +139,7 @@ final class ControlRequests {
             user,
             request.peer(),
             limits.sourceOf(request.peer()));
-    sink.reply(Reply.accepted("room created", host.token(), udpPort));
+    sink.reply(Reply.accepted("room created", host.token(), udpPort, rooms.instance()));
   }
 
   private void join(Request request, ReplySink sink) throws BadRequestException {
@@ -193,7 +193,7 @@ final class ControlRequests {
       reject(request, sink, Reply.TOO_MANY, "room is full (" + options.maxMembers() + " members)");
     } else {
       Member member = membership.join(room, user, request.peer());
-      sink.reply(Reply.accepted("joined", member.token(), udpPort));
+      sink.reply(Reply.accepted("joined", member.token(), udpPort, rooms.instance()));
     }
   }
 

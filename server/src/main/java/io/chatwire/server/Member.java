@@ -4,7 +4,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
- * One member of a room: name, token, the IP it is bound to and its last UDP address.
+ * One member of a room: name, token, the IP it is bound to, its last UDP address and its flood
+ * control bucket.
  *
  * <p>The address and the last-seen time are written by whichever relay thread received the member's
  * datagram and read by the others and by the idle sweep, hence volatile. Both are single values
@@ -21,8 +22,23 @@ final class Member {
   private volatile SockAddr sockAddr;
   private volatile InetSocketAddress address;
   private volatile long lastSeenMillis;
+  // Flood control: read and written only by the relay thread that receives the member's
+  // datagrams (a member moving to another socket's thread may lose one update: harmless).
+  private final FloodControl flood;
+  private final boolean rateExempt;
+  private long bucket;
+  private long slowDownToldMillis;
+  private long rateLoggedMillis;
+  private long rateDropped;
 
-  Member(Room room, String name, byte[] username, byte[] token, InetAddress ip, long nowMillis) {
+  Member(
+      Room room,
+      String name,
+      byte[] username,
+      byte[] token,
+      InetAddress ip,
+      long nowMillis,
+      FloodControl flood) {
     this.room = room;
     this.name = name;
     this.username = username;
@@ -30,6 +46,11 @@ final class Member {
     this.ip = ip;
     this.ipBytes = ip.getAddress();
     this.lastSeenMillis = nowMillis;
+    this.flood = flood;
+    this.rateExempt = !flood.limits(ip);
+    this.bucket = FloodControl.fullBucket(nowMillis);
+    this.slowDownToldMillis = nowMillis - FloodControl.NOTICE_EVERY_MILLIS;
+    this.rateLoggedMillis = nowMillis - FloodControl.LOG_EVERY_MILLIS;
   }
 
   Room room() {
@@ -104,5 +125,57 @@ final class Member {
     if (lastSeenMillis != nowMillis) {
       lastSeenMillis = nowMillis;
     }
+  }
+
+  /** Whether flood control spares this member (an exempt IP, or no {@code --max-rate}). */
+  boolean rateExempt() {
+    return rateExempt;
+  }
+
+  FloodControl flood() {
+    return flood;
+  }
+
+  /**
+   * Takes one message sent at {@code nowMillis} from the member's bucket: false when it is over the
+   * rate and must be dropped. Relay thread only.
+   */
+  boolean withinRate(long nowMillis) {
+    if (rateExempt) {
+      return true;
+    }
+    long next = flood.take(bucket, nowMillis);
+    if (next == Long.MIN_VALUE) {
+      rateDropped++;
+      return false;
+    }
+    bucket = next;
+    return true;
+  }
+
+  /**
+   * Whether the member, over the rate at {@code nowMillis}, is due a slow-down notice (one every
+   * {@link FloodControl#NOTICE_EVERY_MILLIS} at most); if so, counts it as told.
+   */
+  boolean slowDownDue(long nowMillis) {
+    if (nowMillis - slowDownToldMillis < FloodControl.NOTICE_EVERY_MILLIS) {
+      return false;
+    }
+    slowDownToldMillis = nowMillis;
+    return true;
+  }
+
+  /**
+   * The messages dropped over the rate since the last log line, if a line is due at {@code
+   * nowMillis} (one every {@link FloodControl#LOG_EVERY_MILLIS} at most), else 0.
+   */
+  long rateDropsToLog(long nowMillis) {
+    if (rateDropped == 0 || nowMillis - rateLoggedMillis < FloodControl.LOG_EVERY_MILLIS) {
+      return 0;
+    }
+    long dropped = rateDropped;
+    rateDropped = 0;
+    rateLoggedMillis = nowMillis;
+    return dropped;
   }
 }

@@ -39,7 +39,8 @@ final class MetricsEndpoint implements Closeable {
           new DropReason("unknown_room", RelayCounters.DROPPED_UNKNOWN_ROOM),
           new DropReason("bad_token", RelayCounters.DROPPED_BAD_TOKEN),
           new DropReason("wrong_address", RelayCounters.DROPPED_WRONG_ADDRESS),
-          new DropReason("oversize", RelayCounters.DROPPED_OVERSIZE));
+          new DropReason("oversize", RelayCounters.DROPPED_OVERSIZE),
+          new DropReason("rate", RelayCounters.DROPPED_RATE));
 
   /** Every operation, then null for answers sent before a header was read. */
   private static final List<Operation> OPERATIONS_AND_NONE = operationsAndNone();
@@ -168,6 +169,13 @@ final class MetricsEndpoint implements Closeable {
               }
             })
         .register(registry);
+
+    counter(
+        registry,
+        "chatwire_udp_receive_buffer_drops_total",
+        "Datagrams the kernel dropped because a relay socket's receive buffer was full"
+            + " (/proc/net/udp, Linux; 0 elsewhere)",
+        udp.receiveBufferDrops()::total);
 
     TcrpCounters answered = control.answered();
     CounterWithCallback.builder()

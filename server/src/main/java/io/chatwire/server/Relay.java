@@ -3,6 +3,7 @@ package io.chatwire.server;
 import static io.chatwire.server.RelayCounters.DROPPED_BAD_TOKEN;
 import static io.chatwire.server.RelayCounters.DROPPED_MALFORMED;
 import static io.chatwire.server.RelayCounters.DROPPED_OVERSIZE;
+import static io.chatwire.server.RelayCounters.DROPPED_RATE;
 import static io.chatwire.server.RelayCounters.DROPPED_UNKNOWN_ROOM;
 import static io.chatwire.server.RelayCounters.DROPPED_WRONG_ADDRESS;
 import static io.chatwire.server.RelayCounters.HEARTBEATS;
@@ -12,6 +13,8 @@ import io.chatwire.protocol.ChatDatagramDecoder;
 import io.chatwire.protocol.Kind;
 import io.chatwire.protocol.RelayDatagramEncoder;
 import java.nio.ByteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the relay does with one datagram, whatever moves it: decode the {@code ChatDatagram}, check
@@ -24,9 +27,11 @@ import java.nio.ByteBuffer;
  *
  * <p>The accepted path allocates nothing: the room and the member are found by probing byte-keyed
  * maps with ranges of the receive buffer and the relay datagram is encoded once. Dropped datagrams
- * are counted, never answered and never logged.
+ * are counted, never answered and never logged; a member over its rate ({@link FloodControl}) gets
+ * a {@code slow down} notice every 5 s and a log line every minute at most.
  */
 abstract class Relay {
+  private static final Logger log = LoggerFactory.getLogger(Relay.class);
   private static final byte[] NO_SENDER = new byte[0];
 
   final Rooms rooms;
@@ -74,6 +79,11 @@ abstract class Relay {
       counters.increment(HEARTBEATS);
       return;
     }
+    if (!member.withinRate(now)) {
+      counters.increment(DROPPED_RATE);
+      slowDown(member, now);
+      return;
+    }
     // Checked here rather than by the encoder's exception, which would allocate.
     if (RelayDatagramEncoder.FIXED_LENGTH + member.username().length + textLength
         > RelayDatagramEncoder.MAX_LENGTH) {
@@ -89,6 +99,25 @@ abstract class Relay {
             .length();
     counters.increment(RELAYED);
     broadcast(room, member, outOffset, frame);
+  }
+
+  /** Tells a member over its rate to slow down, and logs it, each at most so often. */
+  private void slowDown(Member member, long now) {
+    if (member.slowDownDue(now)) {
+      tell(member, Kind.NOTICE, member.flood().slowDownText());
+    }
+    long dropped = member.rateDropsToLog(now);
+    if (dropped > 0) {
+      log.info(
+          "'{}' in room '{}' from {} is over --max-rate {}/s (--max-burst {}): {} message(s)"
+              + " dropped since the last line, logged once a minute at most",
+          member.name(),
+          member.room().name(),
+          member.ip().getHostAddress(),
+          member.flood().maxRate(),
+          member.flood().maxBurst(),
+          dropped);
+    }
   }
 
   /** Sends a notice (empty sender) to every registered member but {@code except} (may be null). */

@@ -21,7 +21,8 @@ final class RelayCounters {
   static final int DROPPED_OVERSIZE = 8;
   static final int SEND_FAILURES = 9;
   static final int RECEIVE_ERRORS = 10;
-  static final int COUNT = 11;
+  static final int DROPPED_RATE = 11;
+  static final int COUNT = 12;
 
   // 16 longs = two 64-byte cache lines of padding on each side.
   private static final int PAD = 16;

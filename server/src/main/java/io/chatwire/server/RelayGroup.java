@@ -2,6 +2,7 @@ package io.chatwire.server;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardSocketOptions;
@@ -32,6 +33,7 @@ final class RelayGroup implements Closeable {
   private final Relay[] relays;
   private final Relay notices;
   private final Thread[] threads;
+  private final ReceiveBufferDrops receiveBufferDrops;
 
   private RelayGroup(
       RelayIo io, int port, Closeable[] sockets, Relay[] relays, Relay notices, Thread[] threads) {
@@ -41,6 +43,7 @@ final class RelayGroup implements Closeable {
     this.relays = relays;
     this.notices = notices;
     this.threads = threads;
+    this.receiveBufferDrops = new ReceiveBufferDrops(port);
   }
 
   /**
@@ -61,9 +64,37 @@ final class RelayGroup implements Closeable {
       throw new IOException("--io batch is not available: " + BatchSockets.unavailableReason());
     }
     boolean batch = io == RelayIo.BATCH || (io == RelayIo.AUTO && BatchSockets.available());
-    return batch
-        ? openBatch(address, count, rooms, clock)
-        : openPortable(family, address, count, rooms, clock);
+    try {
+      InetSocketAddress bindTo = count > 1 ? claim(family, address) : address;
+      return batch
+          ? openBatch(bindTo, count, rooms, clock)
+          : openPortable(family, bindTo, count, rooms, clock);
+    } catch (BindException e) {
+      throw inUse(address, e);
+    }
+  }
+
+  /**
+   * Checks that no socket holds the port, as the relay's own {@code SO_REUSEPORT} sockets would
+   * silently share it with another process's: a probe bound without {@code SO_REUSEPORT} fails if
+   * any socket has the port. Returns the address to bind (for port 0, the free port the probe got).
+   */
+  private static InetSocketAddress claim(ProtocolFamily family, InetSocketAddress address)
+      throws IOException {
+    try (DatagramChannel probe = DatagramChannel.open(family)) {
+      probe.setOption(StandardSocketOptions.SO_REUSEADDR, false);
+      probe.bind(address);
+      int port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
+      return new InetSocketAddress(address.getAddress(), port);
+    }
+  }
+
+  private static BindException inUse(InetSocketAddress address, BindException e) {
+    BindException named =
+        new BindException(
+            "udp port " + address.getPort() + " is taken by another socket: " + e.getMessage());
+    named.initCause(e);
+    return named;
   }
 
   private static RelayGroup openBatch(
@@ -156,6 +187,11 @@ final class RelayGroup implements Closeable {
   /** How this group moves datagrams: {@link RelayIo#BATCH} or {@link RelayIo#PORTABLE}. */
   RelayIo io() {
     return io;
+  }
+
+  /** What the kernel dropped on this group's sockets because their receive buffers were full. */
+  ReceiveBufferDrops receiveBufferDrops() {
+    return receiveBufferDrops;
   }
 
   /** The relay the event loop sends notices through. */

@@ -41,11 +41,16 @@ record Reply(int status, String message, byte[] response, byte[] completion) {
     return new Reply(status, message, json(body), null);
   }
 
-  /** A {@code 200} answer followed by {@code {"token", "udpPort"}}. */
-  static Reply accepted(String message, byte[] token, int udpPort) {
+  /**
+   * A {@code 200} answer followed by {@code {"token", "udpPort", "instance"}}: the instance id
+   * tells a client whose datagrams go unanswered whether the server it reaches is still the one
+   * that gave it the token.
+   */
+  static Reply accepted(String message, byte[] token, int udpPort, String instance) {
     Map<String, Object> done = new LinkedHashMap<>();
     done.put("token", new String(token, StandardCharsets.US_ASCII));
     done.put("udpPort", udpPort);
+    done.put("instance", instance);
     return new Reply(OK, message, status(OK, message).response(), json(done));
   }
 

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every open room by name, plus the set of tokens handed out. Only the event loop changes them; the
- * name map that relay threads probe is copy on write, published with one volatile write (rooms open
- * and close rarely).
+ * Every open room by name, plus the set of tokens handed out and the id of this set (the server
+ * instance: a restarted server has another one, so that a client can tell its token is unknown here
+ * rather than that no server answers). Only the event loop changes them; the name map that relay
+ * threads probe is copy on write, published with one volatile write (rooms open and close rarely).
  */
 final class Rooms {
   private static final int TOKEN_BYTES = 16;
+  private static final int INSTANCE_BYTES = 8;
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private volatile ByteKeyMap<Room> byName = new ByteKeyMap<>();
@@ -23,6 +25,19 @@ final class Rooms {
   private final SecureRandom random = new SecureRandom();
   // Written by the event loop only; volatile so that the metrics endpoint reads it.
   private volatile int members;
+  private final FloodControl flood;
+  private final String instance;
+
+  /** Rooms whose members are held to {@code flood}. */
+  Rooms(FloodControl flood) {
+    this.flood = flood;
+    this.instance = new String(hex(new byte[INSTANCE_BYTES]), StandardCharsets.US_ASCII);
+  }
+
+  /** This server instance's id: 16 random lowercase hex characters, new at every start. */
+  String instance() {
+    return instance;
+  }
 
   int size() {
     return byName.size();
@@ -86,7 +101,7 @@ final class Rooms {
     while (tokens.containsKey(token)) {
       token = newToken();
     }
-    Member member = new Member(room, name, username, token, ip, now);
+    Member member = new Member(room, name, username, token, ip, now, flood);
     room.add(member);
     tokens.put(token, member);
     members++;
@@ -101,9 +116,13 @@ final class Rooms {
 
   /** 128 random bits from SecureRandom as 32 lowercase hex characters. */
   private byte[] newToken() {
-    byte[] raw = new byte[TOKEN_BYTES];
+    return hex(new byte[TOKEN_BYTES]);
+  }
+
+  /** Fills {@code raw} from SecureRandom and returns it as lowercase hex characters. */
+  private byte[] hex(byte[] raw) {
     random.nextBytes(raw);
-    byte[] hex = new byte[TOKEN_BYTES * 2];
+    byte[] hex = new byte[raw.length * 2];
     for (int i = 0; i < raw.length; i++) {
       hex[2 * i] = HEX[(raw[i] >> 4) & 0xF];
       hex[2 * i + 1] = HEX[raw[i] & 0xF];

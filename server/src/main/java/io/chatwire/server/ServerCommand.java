@@ -107,7 +107,7 @@ final class ServerCommand {
   @Option(
       names = "--max-connect-rate",
       paramLabel = "N[/s]",
-      converter = PerSecondConverter.class,
+      converter = RateConverter.class,
       description =
           "New TCP connections per second from one address, on average; over it: 429"
               + " (default ${DEFAULT-VALUE}).")
@@ -170,6 +170,22 @@ final class ServerCommand {
               + " 10.0.0.0/8,fd00::/8 (default: none).")
   IpRanges exemptIps;
 
+  @Option(
+      names = "--max-rate",
+      paramLabel = "N[/s]",
+      converter = RateConverter.class,
+      description =
+          "Messages per second one member may send; over it they are dropped and the member is"
+              + " told to slow down; 0 = no limit (default ${DEFAULT-VALUE}).")
+  int maxRate;
+
+  @Option(
+      names = "--max-burst",
+      paramLabel = "N",
+      description =
+          "Messages one member may send at once after a quiet spell (default ${DEFAULT-VALUE}).")
+  int maxBurst;
+
   ServerOptions toOptions() {
     if (metricsPort != null && metricsPort < 0) {
       throw new IllegalArgumentException(
@@ -197,6 +213,8 @@ final class ServerCommand {
         .maxPasswordJobs(maxPasswordJobs)
         .maxPasswordFailures(maxPasswordFailures)
         .exemptIps(exemptIps)
+        .maxRate(maxRate)
+        .maxBurst(maxBurst)
         .build();
   }
 
@@ -288,21 +306,6 @@ final class ServerCommand {
     }
   }
 
-  /** Parses {@code N} or {@code N/s}. */
-  static final class PerSecondConverter implements CommandLine.ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String value) {
-      String v = value.trim();
-      String n = v.endsWith("/s") ? v.substring(0, v.length() - 2) : v;
-      try {
-        return Integer.parseInt(n.trim());
-      } catch (NumberFormatException e) {
-        throw new CommandLine.TypeConversionException(
-            "'" + value + "' is not a rate (use N or N/s, e.g. 10/s)");
-      }
-    }
-  }
-
   /** Parses {@code --exempt-ips}. */
   static final class IpRangesConverter implements CommandLine.ITypeConverter<IpRanges> {
     @Override
@@ -312,6 +315,22 @@ final class ServerCommand {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  /** Parses rates ({@code --max-rate}, {@code --max-connect-rate}): {@code N} or {@code N/s}. */
+  static final class RateConverter implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      String n = value.trim();
+      if (n.endsWith("/s")) {
+        n = n.substring(0, n.length() - 2).trim();
+      }
+      if (!n.matches("[0-9]{1,9}")) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a rate (use N or N/s, messages per second)");
+      }
+      return Integer.parseInt(n);
     }
   }
 
@@ -343,7 +362,9 @@ final class ServerCommand {
           Map.entry("--register-timeout", DurationConverter.format(d.registerTimeout())),
           Map.entry("--max-password-jobs", String.valueOf(d.maxPasswordJobs())),
           Map.entry("--max-password-failures", String.valueOf(d.maxPasswordFailures())),
-          Map.entry("--exempt-ips", d.exemptIps().toString()));
+          Map.entry("--exempt-ips", d.exemptIps().toString()),
+          Map.entry("--max-rate", d.maxRate() + "/s"),
+          Map.entry("--max-burst", String.valueOf(d.maxBurst())));
     }
 
     @Override

@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param io how the relay moves datagrams: batched system calls or one per datagram
  * @param metricsPort the HTTP port of {@code GET /metrics} (0 = any free port), or {@link
  *     #METRICS_OFF}
+ * @param maxRate messages per second one member may send, on average (0 = no flood control)
+ * @param maxBurst messages one member may send at once after a quiet spell
  * @param clock the time source for idle expiry and deadlines
  * @param maxConnectionsPerIp the most TCP connections open at once from one source (see {@link
  *     #sourceOf})
@@ -69,7 +71,10 @@ public record ServerOptions(
     Duration registerTimeout,
     int maxPasswordJobs,
     int maxPasswordFailures,
-    IpRanges exemptIps) {
+    IpRanges exemptIps,
+    // Flood control (issue 16, UDP side): per member.
+    int maxRate,
+    int maxBurst) {
 
   /** The largest payload the TCRP frame can carry ({@code 2^29} bytes). */
   public static final int PROTOCOL_MAX_PAYLOAD = 1 << 29;
@@ -149,6 +154,15 @@ public record ServerOptions(
   /** Default exempt sources: none. */
   public static final IpRanges DEFAULT_EXEMPT_IPS = IpRanges.none();
 
+  /** The highest {@code --max-rate} and {@code --max-burst} accepted. */
+  public static final int MAX_RATE = 1_000_000;
+
+  /** Default per-member rate: 20 messages per second. */
+  public static final int DEFAULT_MAX_RATE = 20;
+
+  /** Default per-member burst: 40 messages. */
+  public static final int DEFAULT_MAX_BURST = 40;
+
   /** Validates every setting. */
   public ServerOptions {
     Objects.requireNonNull(host, "host");
@@ -180,6 +194,8 @@ public record ServerOptions(
     checkPositive("register timeout", registerTimeout);
     checkRange("max password jobs", maxPasswordJobs, 1, Integer.MAX_VALUE);
     checkRange("max password failures", maxPasswordFailures, 1, Integer.MAX_VALUE);
+    checkRange("max rate", maxRate, 0, MAX_RATE);
+    checkRange("max burst", maxBurst, 1, MAX_RATE);
   }
 
   /**
@@ -239,7 +255,8 @@ public record ServerOptions(
   /**
    * The documented defaults: 0.0.0.0, ports 9001 and 9002, 300 s idle timeout, 10000 rooms, 1000
    * members, 64 KiB payloads, 1024 connections, 10 s request deadline, one relay thread, batched
-   * I/O where available, no metrics endpoint, system clock.
+   * I/O where available, no metrics endpoint, 20 messages per second per member in bursts of 40 at
+   * most, system clock.
    *
    * @return the defaults
    */

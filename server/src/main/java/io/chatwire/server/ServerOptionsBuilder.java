@@ -19,6 +19,8 @@ public final class ServerOptionsBuilder {
   private int relayThreads = ServerOptions.DEFAULT_RELAY_THREADS;
   private RelayIo io = ServerOptions.DEFAULT_IO;
   private int metricsPort = ServerOptions.DEFAULT_METRICS_PORT;
+  private int maxRate = ServerOptions.DEFAULT_MAX_RATE;
+  private int maxBurst = ServerOptions.DEFAULT_MAX_BURST;
   private Clock clock = Clock.system();
   // Abuse resistance: per-source limits of the control plane.
   private int maxConnectionsPerIp = ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_IP;
@@ -46,6 +48,8 @@ public final class ServerOptionsBuilder {
     relayThreads = from.relayThreads();
     io = from.io();
     metricsPort = from.metricsPort();
+    maxRate = from.maxRate();
+    maxBurst = from.maxBurst();
     clock = from.clock();
     maxConnectionsPerIp = from.maxConnectionsPerIp();
     connectRate = from.connectRate();
@@ -191,6 +195,28 @@ public final class ServerOptionsBuilder {
   }
 
   /**
+   * Sets {@link ServerOptions#maxRate()}.
+   *
+   * @param value messages per second per member, 0 for no flood control
+   * @return this builder
+   */
+  public ServerOptionsBuilder maxRate(int value) {
+    maxRate = value;
+    return this;
+  }
+
+  /**
+   * Sets {@link ServerOptions#maxBurst()}.
+   *
+   * @param value messages at once, at least 1
+   * @return this builder
+   */
+  public ServerOptionsBuilder maxBurst(int value) {
+    maxBurst = value;
+    return this;
+  }
+
+  /**
    * Sets {@link ServerOptions#clock()}.
    *
    * @param value the time source
@@ -330,6 +356,8 @@ public final class ServerOptionsBuilder {
         registerTimeout,
         maxPasswordJobs,
         maxPasswordFailures,
-        exemptIps);
+        exemptIps,
+        maxRate,
+        maxBurst);
   }
 }

@@ -18,6 +18,7 @@ package io.chatwire.server;
  * @param droppedOversize messages whose relay datagram would pass 4096 bytes
  * @param sendFailures relay datagrams the socket did not take
  * @param receiveErrors failed UDP receives
+ * @param droppedRate messages over their sender's {@code --max-rate}
  */
 public record ServerStats(
     int rooms,
@@ -34,7 +35,8 @@ public record ServerStats(
     long droppedWrongAddress,
     long droppedOversize,
     long sendFailures,
-    long receiveErrors) {
+    long receiveErrors,
+    long droppedRate) {
 
   /**
    * Every dropped datagram, whatever the reason.
@@ -46,6 +48,7 @@ public record ServerStats(
         + droppedUnknownRoom
         + droppedBadToken
         + droppedWrongAddress
-        + droppedOversize;
+        + droppedOversize
+        + droppedRate;
   }
 }

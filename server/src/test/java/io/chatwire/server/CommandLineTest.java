@@ -62,6 +62,11 @@ class CommandLineTest {
         "--max-password-failures 0",
         "--exempt-ips localhost",
         "--exempt-ips 10.0.0.0/40",
+        "--max-rate -1",
+        "--max-rate 20/m",
+        "--max-rate fast",
+        "--max-rate 2000000",
+        "--max-burst 0",
         "--bogus",
         "extra-argument",
         "--host"
@@ -102,7 +107,9 @@ class CommandLineTest {
             "--register-timeout",
             "--max-password-jobs",
             "--max-password-failures",
-            "--exempt-ips");
+            "--exempt-ips",
+            "--max-rate",
+            "--max-burst");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
@@ -139,7 +146,10 @@ class CommandLineTest {
             "(default 3s)",
             "(default 8s)",
             "(default 32)",
-            "(default: none)");
+            "(default: none)",
+            "(default 20/s)",
+            "(default 40)",
+            "(default: off)");
   }
 
   @Test
@@ -209,7 +219,11 @@ class CommandLineTest {
             "--max-password-failures",
             "13",
             "--exempt-ips",
-            "10.0.0.0/8,::1");
+            "10.0.0.0/8,::1",
+            "--max-rate",
+            "5/s",
+            "--max-burst",
+            "9");
     ServerOptions o = command.toOptions();
     assertThat(o.maxConnectionsPerIp()).isEqualTo(8);
     assertThat(o.connectRate()).isEqualTo(3);
@@ -234,6 +248,8 @@ class CommandLineTest {
     assertThat(o.io()).isEqualTo(RelayIo.PORTABLE);
     assertThat(o.metricsPort()).isZero();
     assertThat(o.metricsEnabled()).isTrue();
+    assertThat(o.maxRate()).isEqualTo(5);
+    assertThat(o.maxBurst()).isEqualTo(9);
     assertThat(ServerOptions.defaults().metricsEnabled()).isFalse();
   }
 

@@ -205,7 +205,7 @@ class MetricsTest {
   }
 
   /** Sample lines of the text format by {@code name{labels}}. */
-  private static Map<String, Double> parse(String body) {
+  static Map<String, Double> parse(String body) {
     Map<String, Double> samples = new HashMap<>();
     for (String line : body.split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {

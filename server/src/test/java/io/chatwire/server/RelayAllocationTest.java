@@ -56,8 +56,27 @@ class RelayAllocationTest {
     assertThat(perDatagram).isLessThan(server.relayIo() == RelayIo.BATCH ? 16.0 : 160.0);
   }
 
+  /** A member over its rate: every datagram dropped, a slow-down notice every 5 s. */
+  @ParameterizedTest(name = "{0} relay thread(s)")
+  @ValueSource(ints = {1, 2})
+  void floodOverTheRateAllocatesAlmostNothingPerDatagram(int relayThreads) throws IOException {
+    ServerOptions limited =
+        Tcrp.loopback().toBuilder()
+            .maxRate(ServerOptions.DEFAULT_MAX_RATE)
+            .exemptIps(IpRanges.none())
+            .build();
+    double perDatagram = measure(limited, relayThreads, false);
+    assertThat(server.stats().droppedRate()).isPositive();
+    assertThat(perDatagram).isLessThan(16.0);
+  }
+
   private double measure(int relayThreads, boolean interleaved) throws IOException {
-    server = ChatServer.start(Tcrp.loopback().withRelayThreads(relayThreads));
+    return measure(Tcrp.loopback(), relayThreads, interleaved);
+  }
+
+  private double measure(ServerOptions options, int relayThreads, boolean interleaved)
+      throws IOException {
+    server = ChatServer.start(options.withRelayThreads(relayThreads));
     alice =
         new UdpMember(server.udpPort(), "alloc", Tcrp.create(server.tcpPort(), "alloc", "alice"));
     bob = new UdpMember(server.udpPort(), "alloc", Tcrp.join(server.tcpPort(), "alloc", "bob"));

@@ -33,7 +33,8 @@ final class Tcrp {
   /**
    * Server options for a test: loopback only, free ports, {@link #IO}, and 127.0.0.1 exempt from
    * the per-address limits (these tests play many clients from one address, as a load generator
-   * does); {@code AbuseResistanceTest} plays its clients from 127.0.0.2 and up.
+   * does; {@code AbuseResistanceTest} plays its clients from 127.0.0.2 and up), and no flood
+   * control (tests send bursts; {@code FloodControlTest} turns it on).
    */
   static ServerOptions loopback() {
     return ServerOptions.defaults().toBuilder()
@@ -42,6 +43,7 @@ final class Tcrp {
         .udpPort(0)
         .io(IO)
         .exemptIps(IpRanges.parse("127.0.0.1"))
+        .maxRate(0)
         .build();
   }
 
