@@ -101,7 +101,9 @@ public final class LayoutDoc {
       case BITS -> sign + f.bits() + "-bit field";
       case VARINT ->
           "unsigned LEB128 varint, 1 to " + (f.primitive().equals("long") ? 10 : 5) + " bytes";
-      default -> sign + f.bytes() * 8 + "-bit integer";
+      case FIXED -> sign + f.bytes() * 8 + "-bit integer";
+      case SIZE_FROM, COUNT_FROM, NUL_TERMINATED, REMAINDER, NESTED ->
+          throw new IllegalArgumentException("not an integer's length: " + f.lengthMode());
     };
   }
 

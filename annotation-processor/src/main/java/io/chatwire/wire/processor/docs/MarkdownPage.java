@@ -130,7 +130,9 @@ public final class MarkdownPage {
       case COUNT_FROM -> "`" + DocWords.source(layout, leaf) + "` elements back to back";
       case SIZE_FROM ->
           "elements back to back filling exactly `" + DocWords.source(layout, leaf) + "` bytes";
-      default -> "elements back to back up to the end of the frame";
+      case REMAINDER -> "elements back to back up to the end of the frame";
+      case FIXED, BITS, VARINT, NUL_TERMINATED, NESTED ->
+          throw new IllegalArgumentException("not a list's length: " + leaf.field().lengthMode());
     };
   }
 
