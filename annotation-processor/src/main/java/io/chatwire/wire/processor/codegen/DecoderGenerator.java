@@ -283,7 +283,7 @@ public final class DecoderGenerator {
             .addStatement(
                 "return $T.inElement(PATHS[failedField], failedValue, failedOffset,"
                     + " $L.element.failure())",
-                FrameValidation.PROBLEM,
+                Names.FRAME_PROBLEM,
                 Names.cursorField(leaf))
             .endControlFlow();
       }
@@ -317,7 +317,7 @@ public final class DecoderGenerator {
     for (String name : new String[] {"failedField", "failedOffset"}) {
       type.addField(TypeName.INT, name, Modifier.PRIVATE);
     }
-    type.addField(FrameValidation.PROBLEM, "failedProblem", Modifier.PRIVATE);
+    type.addField(Names.FRAME_PROBLEM, "failedProblem", Modifier.PRIVATE);
     type.addField(TypeName.LONG, "failedValue", Modifier.PRIVATE);
     type.addField(TypeName.LONG, "failedLimit", Modifier.PRIVATE);
     type.addMethod(
@@ -326,7 +326,7 @@ public final class DecoderGenerator {
             .returns(TypeName.BOOLEAN)
             .addParameter(TypeName.INT, "field")
             .addParameter(TypeName.INT, "at")
-            .addParameter(FrameValidation.PROBLEM, "problem")
+            .addParameter(Names.FRAME_PROBLEM, "problem")
             .addParameter(TypeName.LONG, "value")
             .addParameter(TypeName.LONG, "limit")
             .addCode(elements.isEmpty() ? "" : "this.failedInElement = false;\n")
@@ -356,7 +356,7 @@ public final class DecoderGenerator {
             .addStatement(
                 "return $T.exception(failedField < 0 ? $S : PATHS[failedField], failedOffset,"
                     + " failedProblem, failedValue, failedLimit)",
-                FrameValidation.PROBLEM,
+                Names.FRAME_PROBLEM,
                 message.simpleName())
             .build());
   }

@@ -278,7 +278,7 @@ public final class EncoderGenerator {
         }
         b.addStatement("bits |= $L", WireValues.bitsOf(leaf, value));
         if (leaf.groupEnd()) {
-          b.add(WireValues.writeGroup(leaf, "dst", CodeBlock.of("pos"), CodeBlock.of("bits"), big));
+          b.add(WireValues.writeGroup(leaf, "dst", CodeBlock.of("pos"), CodeBlock.of("bits")));
           b.addStatement("pos += $L", leaf.groupBytes());
         }
         CodeBlock built = b.build();

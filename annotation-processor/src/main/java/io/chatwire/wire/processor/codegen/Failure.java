@@ -1,6 +1,5 @@
 package io.chatwire.wire.processor.codegen;
 
-import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import io.chatwire.wire.processor.layout.Leaf;
 
@@ -10,8 +9,6 @@ import io.chatwire.wire.processor.layout.Leaf;
  * thrown ({@code frameLength}).
  */
 interface Failure {
-  ClassName PROBLEM = ClassName.get(Names.RUNTIME, "FrameProblem");
-
   /** A problem with {@code leaf} (null: the frame as a whole) at frame offset {@code offset}. */
   CodeBlock emit(Leaf leaf, CodeBlock offset, String problem, CodeBlock value, CodeBlock limit);
 
@@ -29,7 +26,7 @@ interface Failure {
                 "fail($L, $L, $T.$L, $L, $L)",
                 leaf == null ? -1 : leaf.index(),
                 offset,
-                PROBLEM,
+                Names.FRAME_PROBLEM,
                 problem,
                 value,
                 limit);
@@ -53,10 +50,10 @@ interface Failure {
           Leaf leaf, CodeBlock offset, String problem, CodeBlock value, CodeBlock limit) {
         return CodeBlock.of(
             "throw $T.exception($S, $L, $T.$L, $L, $L);\n",
-            PROBLEM,
+            Names.FRAME_PROBLEM,
             leaf == null ? recordName : leaf.path(),
             offset,
-            PROBLEM,
+            Names.FRAME_PROBLEM,
             problem,
             value,
             limit);

@@ -266,7 +266,7 @@ final class FlyweightWriter {
           m.addStatement(
               "$T.fillZeros(buffer, limit, limit + $L)", Names.WIRE_BUFFERS, leaf.groupBytes());
         }
-        CodeBlock group = WireValues.readUnsigned("buffer", at, leaf.groupBytes(), big);
+        CodeBlock group = WireValues.readUnsigned("buffer", at, leaf.groupBytes());
         CodeBlock cleared =
             leaf.bitShift() == 0
                 ? CodeBlock.of("($L & ~$L)", group, WireValues.mask(leaf))
@@ -276,8 +276,7 @@ final class FlyweightWriter {
                 leaf,
                 "buffer",
                 at,
-                CodeBlock.of("$L | $L", cleared, WireValues.bitsOf(leaf, CodeBlock.of("value"))),
-                big));
+                CodeBlock.of("$L | $L", cleared, WireValues.bitsOf(leaf, CodeBlock.of("value")))));
         return m.addCode(leave(leaf, Integer.toString(leaf.advance()))).build();
       }
       case VARINT -> {

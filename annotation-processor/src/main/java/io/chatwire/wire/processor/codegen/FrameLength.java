@@ -187,7 +187,7 @@ final class FrameLength {
             "$L = $T.frameLength(src, (int) pos, (int) (end - pos))", n, element.decoder())
         .nextControlFlow("catch ($T e)", Names.MALFORMED)
         .addStatement(
-            "throw $T.inElement($S, i, (int) (pos - offset), e)", Failure.PROBLEM, leaf.path())
+            "throw $T.inElement($S, i, (int) (pos - offset), e)", Names.FRAME_PROBLEM, leaf.path())
         .endControlFlow()
         .beginControlFlow("if ($L < 0)", n)
         .addStatement("return -1")

@@ -1,6 +1,5 @@
 package io.chatwire.wire.processor.codegen;
 
-import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
@@ -23,7 +22,6 @@ import javax.lang.model.element.Modifier;
  * </pre>
  */
 final class FrameValidation {
-  static final ClassName PROBLEM = Failure.PROBLEM;
   private static final CodeBlock ZERO = LeafChecks.ZERO;
 
   private final MessageLayout layout;

@@ -19,6 +19,7 @@ final class Names {
   static final ClassName UTF8 = ClassName.get(RUNTIME, "Utf8");
   static final ClassName CODE_TABLE = ClassName.get(RUNTIME, "CodeTable");
   static final ClassName MALFORMED = ClassName.get(RUNTIME, "MalformedFrameException");
+  static final ClassName FRAME_PROBLEM = ClassName.get(RUNTIME, "FrameProblem");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final String PROCESSOR = "io.chatwire.wire.processor.ChatwireProcessor";
 

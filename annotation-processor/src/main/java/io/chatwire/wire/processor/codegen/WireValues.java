@@ -12,11 +12,6 @@ import io.chatwire.wire.processor.model.WireKind;
 final class WireValues {
   private WireValues() {}
 
-  /** The largest unsigned value {@code bytes} hold, capped at {@code Long.MAX_VALUE}. */
-  static long unsignedMax(int bytes) {
-    return bytes >= 8 ? Long.MAX_VALUE : (1L << (8 * bytes)) - 1;
-  }
-
   /** The mask of a bit field's width, as a literal. */
   static String mask(Leaf leaf) {
     int bits = leaf.field().bits();
@@ -24,7 +19,7 @@ final class WireValues {
   }
 
   /** An unsigned read of {@code width} bytes. */
-  static CodeBlock readUnsigned(String buffer, CodeBlock index, int width, boolean big) {
+  static CodeBlock readUnsigned(String buffer, CodeBlock index, int width) {
     if (width == 1) {
       // One byte needs no byte order: read it directly rather than through WireBuffers.
       return CodeBlock.of("($L.get($L) & 0xFFL)", buffer, index);
@@ -42,7 +37,7 @@ final class WireValues {
     switch (f.lengthMode()) {
       case BITS:
         {
-          CodeBlock group = readUnsigned(buffer, index, leaf.groupBytes(), big);
+          CodeBlock group = readUnsigned(buffer, index, leaf.groupBytes());
           int bits = f.bits();
           if (f.signed()) {
             int left = 64 - leaf.bitShift() - bits;
@@ -67,7 +62,7 @@ final class WireValues {
           "$T.getUnsigned($L, $L, 8, $L)", Names.WIRE_BUFFERS, buffer, low, Names.ORDER);
     }
     if (!f.signed()) {
-      return readUnsigned(buffer, index, w, big);
+      return readUnsigned(buffer, index, w);
     }
     return CodeBlock.of(
         "$T.getSigned($L, $L, $L, $L)", Names.WIRE_BUFFERS, buffer, index, w, Names.ORDER);
@@ -120,19 +115,11 @@ final class WireValues {
   }
 
   /** Statements writing a whole bit group's value at {@code index}. */
-  static CodeBlock writeGroup(
-      Leaf leaf, String buffer, CodeBlock index, CodeBlock group, boolean big) {
+  static CodeBlock writeGroup(Leaf leaf, String buffer, CodeBlock index, CodeBlock group) {
     if (leaf.groupBytes() == 1) {
       return CodeBlock.of("$L.put($L, (byte) ($L));\n", buffer, index, group);
     }
-    return CodeBlock.of(
-        "$T.putInteger($L, $L, $L, $L, $L);\n",
-        Names.WIRE_BUFFERS,
-        buffer,
-        index,
-        leaf.groupBytes(),
-        Names.ORDER,
-        group);
+    return putInteger(buffer, index, leaf.groupBytes(), group);
   }
 
   /**
@@ -150,24 +137,23 @@ final class WireValues {
         if (w == 1) {
           return CodeBlock.of("$L.put($L, (byte) $L.code());\n", buffer, index, value);
         }
-        return putInteger(buffer, index, w, big, CodeBlock.of("$L.code()", value));
+        return putInteger(buffer, index, w, CodeBlock.of("$L.code()", value));
       case WIDE_INTEGER:
         return wideWrite(buffer, index, w, value, big);
       case FLOAT:
-        return putInteger(buffer, index, w, big, asLong(f, value));
+        return putInteger(buffer, index, w, asLong(f, value));
       case INTEGER:
         if (w == 1 && !f.primitive().equals("byte")) {
           return CodeBlock.of("$L.put($L, (byte) $L);\n", buffer, index, value);
         }
-        return putInteger(buffer, index, w, big, value);
+        return putInteger(buffer, index, w, value);
       case STRING, BYTES, MESSAGE, LIST:
         break;
     }
     throw new IllegalArgumentException("not a fixed scalar: " + f.kind());
   }
 
-  private static CodeBlock putInteger(
-      String buffer, CodeBlock index, int w, boolean big, CodeBlock value) {
+  private static CodeBlock putInteger(String buffer, CodeBlock index, int w, CodeBlock value) {
     return CodeBlock.of(
         "$T.putInteger($L, $L, $L, $L, $L);\n",
         Names.WIRE_BUFFERS,
