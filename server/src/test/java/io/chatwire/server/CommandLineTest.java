@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -324,23 +323,7 @@ class CommandLineTest {
   @ParameterizedTest(name = "--relay-threads {0}")
   @ValueSource(strings = {"1", "2"})
   void sigtermTellsMembersClosedAndExitsZero(String relayThreads) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                ChatServer.class.getName(),
-                "--host",
-                "127.0.0.1",
-                "--tcp-port",
-                "0",
-                "--udp-port",
-                "0",
-                "--relay-threads",
-                relayThreads)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
+    Process p = ChildServer.start("--relay-threads", relayThreads);
     try {
       BufferedReader stdout =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

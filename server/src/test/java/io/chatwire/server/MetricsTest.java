@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -156,25 +155,7 @@ class MetricsTest {
   /** The real command line prints the bound metrics port after the listening line. */
   @Test
   void commandLinePrintsTheMetricsPort() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                ChatServer.class.getName(),
-                "--host",
-                "127.0.0.1",
-                "--tcp-port",
-                "0",
-                "--udp-port",
-                "0",
-                "--io",
-                Tcrp.IO.toString(),
-                "--metrics-port",
-                "0")
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
+    Process p = ChildServer.start("--io", Tcrp.IO.toString(), "--metrics-port", "0");
     try {
       BufferedReader stdout =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
