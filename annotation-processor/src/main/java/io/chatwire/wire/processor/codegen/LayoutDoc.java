@@ -4,6 +4,7 @@ import com.squareup.javapoet.CodeBlock;
 import io.chatwire.wire.processor.layout.Leaf;
 import io.chatwire.wire.processor.layout.MessageLayout;
 import io.chatwire.wire.processor.model.FieldDescriptor;
+import io.chatwire.wire.processor.model.WireKind;
 
 /** Describes a layout in words and as a table, for the generated Javadoc. */
 public final class LayoutDoc {
@@ -88,7 +89,7 @@ public final class LayoutDoc {
   }
 
   private static String simpleName(FieldDescriptor f) {
-    if (f.kind() == io.chatwire.wire.processor.model.WireKind.LIST) {
+    if (f.kind() == WireKind.LIST) {
       return f.nested().simpleName();
     }
     return f.javaType().toString().replaceAll(".*\\.", "");
@@ -128,14 +129,13 @@ public final class LayoutDoc {
     FieldDescriptor f = leaf.field();
     return switch (f.lengthMode()) {
       case SIZE_FROM ->
-          f.kind() == io.chatwire.wire.processor.model.WireKind.LIST
+          f.kind() == WireKind.LIST
               ? ", byte length from " + f.sizeFrom()
               : ", length from " + f.sizeFrom();
       case COUNT_FROM -> ", count from " + f.sizeFrom();
       case REMAINDER -> ", rest of the frame";
       case NUL_TERMINATED -> ", NUL-terminated";
-      case FIXED ->
-          f.kind() == io.chatwire.wire.processor.model.WireKind.STRING ? ", NUL-padded" : "";
+      case FIXED -> f.kind() == WireKind.STRING ? ", NUL-padded" : "";
       case BITS, VARINT, NESTED -> "";
     };
   }

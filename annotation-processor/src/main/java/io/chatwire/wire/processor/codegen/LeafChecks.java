@@ -4,6 +4,7 @@ import com.squareup.javapoet.CodeBlock;
 import io.chatwire.wire.processor.layout.Leaf;
 import io.chatwire.wire.processor.layout.MessageLayout;
 import io.chatwire.wire.processor.model.FieldDescriptor;
+import io.chatwire.wire.processor.model.LengthMode;
 import io.chatwire.wire.processor.model.WireKind;
 
 /**
@@ -113,7 +114,7 @@ final class LeafChecks {
           b.addStatement("pos += $L", len);
           return b.build();
         }
-        if (f.lengthMode() == io.chatwire.wire.processor.model.LengthMode.SIZE_FROM) {
+        if (f.lengthMode() == LengthMode.SIZE_FROM) {
           Leaf source = layout.leaves().get(leaf.sizeSource());
           String size = Names.sizeLocal(source);
           b.beginControlFlow("if ($L)", over(source, size, of("end - pos")))
